@@ -1,0 +1,5 @@
+import type { Migration } from '@casework/core/database/migrations';
+import { eventStoreMigrations } from '@casework/core/event-store/postgres/schema';
+
+/** Every library's schema, applied in id order by the app, the CLI and the test set-up. */
+export const ALL_MIGRATIONS: readonly Migration[] = [...eventStoreMigrations];
