@@ -21,7 +21,7 @@ export class WrongExpectedVersionError extends Error {
 /** The store could not be reached; callers may retry (HTTP 503). */
 export class EventStoreUnavailableError extends Error {
   readonly code = 'EVENT_STORE.UNAVAILABLE';
-  constructor(message: string, readonly cause?: unknown) {
+  constructor(message: string, override readonly cause?: unknown) {
     super(message);
     this.name = 'EventStoreUnavailableError';
   }

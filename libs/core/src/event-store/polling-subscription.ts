@@ -1,4 +1,4 @@
-import type { Position, ReadAllOptions, RecordedEvent, SubscribeToAllOptions, Subscription } from './types';
+import type { EventFilter, Position, ReadAllOptions, RecordedEvent, SubscribeToAllOptions, Subscription } from './types';
 
 /**
  * A catch-up subscription built on repeated `readAll` from the last delivered position.
@@ -24,13 +24,7 @@ export function pollingSubscription(
 
   async function* iterate(): AsyncGenerator<RecordedEvent> {
     while (!controller.signal.aborted) {
-      const batch = await source.readAll({
-        fromPosition: after,
-        maxCount: batchSize + 1,
-        filter: options.filter,
-      });
-      // readAll is inclusive of its start; skip the event we already delivered.
-      const fresh = after === 'start' ? batch : dropUpTo(batch, after);
+      const fresh = await readAllAfter(source, after, batchSize, options.filter);
       for (const event of fresh) {
         if (controller.signal.aborted) return;
         after = event.position;
@@ -48,6 +42,17 @@ export function pollingSubscription(
       await iterator.return(undefined);
     },
   };
+}
+
+/** `readAll` is inclusive of its start; this reads strictly after `after`. */
+export async function readAllAfter(
+  source: Pick<PollingSource, 'readAll'>,
+  after: Position | 'start',
+  maxCount: number,
+  filter: EventFilter | undefined,
+): Promise<RecordedEvent[]> {
+  if (after === 'start') return source.readAll({ fromPosition: 'start', maxCount, filter });
+  return dropUpTo(await source.readAll({ fromPosition: after, maxCount: maxCount + 1, filter }), after).slice(0, maxCount);
 }
 
 function dropUpTo(batch: RecordedEvent[], after: Position): RecordedEvent[] {
