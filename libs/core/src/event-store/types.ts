@@ -104,7 +104,7 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
-export const START: 'start' = 'start';
+export const START = 'start' as const;
 
 export function comparePositions(a: Position, b: Position): number {
   if (a.commit !== b.commit) return a.commit < b.commit ? -1 : 1;

@@ -1,0 +1,38 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { LoggerModule } from 'nestjs-pino';
+import { createRootLogger } from '@casework/platform/logger';
+import { HealthController } from '@casework/platform/health.controller';
+import { InfrastructureModule, type InfrastructureOptions } from '@casework/platform/infrastructure.module';
+import { ReferralModule } from '@casework/referral/referral.module';
+import type { PolicyOverrides } from '@casework/referral/application/referral-policy.provider';
+import { TimersModule } from '@casework/timers/timers.module';
+
+export interface AppOptions extends InfrastructureOptions {
+  /** Deadline policy overrides (tests shorten deadlines to seconds). */
+  readonly referralPolicy?: PolicyOverrides;
+}
+
+/**
+ * The whole of Casework as one module. Which parts run depends on ROLE: `api` serves HTTP,
+ * `worker` runs projections and timers, `all` (the demo) does both in one process.
+ */
+@Module({})
+export class AppModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    const logger = options.logger ?? createRootLogger(options.config);
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: { logger, autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/metrics' } },
+        }),
+        CqrsModule.forRoot(),
+        InfrastructureModule.forRoot({ ...options, logger }),
+        TimersModule,
+        ReferralModule.forRoot({ policy: options.referralPolicy }),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

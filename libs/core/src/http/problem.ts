@@ -1,0 +1,22 @@
+/** RFC 9457 problem details, the only error body the API returns. */
+export interface FieldProblem {
+  readonly field: string;
+  readonly messages: readonly string[];
+}
+
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail?: string;
+  readonly code?: string;
+  readonly field?: string;
+  readonly errors?: readonly FieldProblem[];
+  readonly instance?: string;
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export function problemType(code: string): string {
+  return `https://casework.example/problems/${code.toLowerCase().replace(/[._]/g, '-')}`;
+}

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
+import type { AppConfig } from '@casework/core/config/app-config';
+import { ProblemDetailsFilter } from '@casework/core/http/problem-details.filter';
+import { createValidationPipe } from '@casework/core/http/validation';
+
+/** Applies the HTTP conventions every Casework app shares. */
+export function configureHttp(app: NestExpressApplication): void {
+  app.useBodyParser('json', { limit: '256kb' });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+  app.set('trust proxy', false);
+  app.disable('x-powered-by');
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Casework API')
+      .setDescription(
+        'Event-sourced case management for police occupational health, trauma support and retention. ' +
+          'Commands accept Idempotency-Key and If-Match; errors are application/problem+json.',
+      )
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+export async function createHttpApp(module: unknown, config: AppConfig): Promise<NestExpressApplication> {
+  if (config.NODE_ENV === 'production') {
+    throw new Error(
+      'Casework has no production sign-in yet (OIDC arrives with the security issue); refusing to start with NODE_ENV=production.',
+    );
+  }
+  const app = await NestFactory.create<NestExpressApplication>(module as never, { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(PinoNestLogger));
+  configureHttp(app);
+  return app;
+}

@@ -1,0 +1,165 @@
+import { DateTime } from 'luxon';
+import type { EscalationTarget } from '@casework/timers/domain/deadline-events';
+import type { ReferralEvent } from './events';
+import type { EmploymentType, Recommendation, ReferralSource } from './types';
+
+export interface TimelineEntry {
+  readonly title: string;
+  readonly detail: string | null;
+}
+
+/** Case timelines are read by OH staff in England and Wales, on London clocks. */
+const ZONE = 'Europe/London';
+
+/**
+ * One human-readable line per event for the case timeline. Clinical notes never appear
+ * here: the timeline is shown more widely than the clinical record.
+ */
+export function describeReferralEvent(event: ReferralEvent): TimelineEntry {
+  switch (event.type) {
+    case 'ReferralSubmitted': {
+      const d = event.data;
+      return entry(
+        `${capitalise(d.urgency)} ${words(d.category)} referral submitted (${SOURCE_LABELS[d.source]})`,
+        `${d.subjectName}, ${EMPLOYMENT_LABELS[d.employmentType]}, ${d.department}; referred by ${d.referredBy}`,
+      );
+    }
+    case 'ReferralTriaged':
+      return entry(`Triaged as ${event.data.priority} priority and assigned to advisor ${event.data.advisorId}`);
+    case 'ReferralConsentRecorded':
+      return entry(event.data.consentGiven ? 'Consent to the referral given' : 'Consent to the referral refused');
+    case 'ReferralAppointmentOffered': {
+      const { mode, scheduledFor, clinicianId } = event.data;
+      return entry(
+        `${capitalise(words(mode))} appointment offered for ${instant(scheduledFor)}`,
+        clinicianId ? `With clinician ${clinicianId}` : null,
+      );
+    }
+    case 'ReferralAppointmentBooked':
+      return entry('Appointment booked');
+    case 'ReferralAppointmentAttended':
+      return entry('Appointment attended');
+    case 'ReferralAppointmentMissed': {
+      const count = event.data.missedCount;
+      return entry('Did not attend the appointment', `${count} missed appointment${count === 1 ? '' : 's'} so far`);
+    }
+    case 'ReferralOutcomeRecorded': {
+      const { fitness, limitedDuties, recommendations } = event.data;
+      return entry(
+        `Outcome recorded: ${words(fitness)}${limitedDuties ? ` (${words(limitedDuties)} duties)` : ''}`,
+        `Recommended: ${recommendations.map((r) => RECOMMENDATION_LABELS[r]).join(', ')}`,
+      );
+    }
+    case 'ReferralReportConsentRecorded':
+      return entry(
+        event.data.consentGiven ? 'Consent to release the report given' : 'Consent to release the report withheld',
+      );
+    case 'ReferralReportReleased':
+      return entry(`Report released to ${event.data.releasedTo}`);
+    case 'ReferralReviewScheduled':
+      return entry(`Review scheduled for ${date(event.data.reviewDate)}`);
+    case 'ReferralClosed':
+      return entry(`Referral closed: ${words(event.data.reason)}`, event.data.note);
+    case 'ReferralReopened':
+      return entry('Referral reopened', event.data.reason);
+    case 'ReferralReassigned': {
+      const { fromAdvisorId, toAdvisorId, reason } = event.data;
+      const from = fromAdvisorId ? ` from advisor ${fromAdvisorId}` : '';
+      return entry(`Reassigned${from} to advisor ${toAdvisorId}`, reason);
+    }
+    case 'ReferralCancelled':
+      return entry('Referral cancelled', event.data.reason);
+    case 'DeadlineScheduled': {
+      const { kind, dueAt, ownerId } = event.data;
+      return entry(`${deadlineLabel(kind)} due by ${instant(dueAt)}`, ownerId ? `Owner: ${ownerId}` : 'Unassigned');
+    }
+    case 'DeadlineMet':
+      return entry(`${deadlineLabel(event.data.kind)} deadline met${event.data.late ? ' late' : ''}`);
+    case 'DeadlineWaived':
+      return entry(`${deadlineLabel(event.data.kind)} deadline waived by ${event.data.waivedBy}`, event.data.reason);
+    case 'DeadlineOverdue':
+      return entry(`${deadlineLabel(event.data.kind)} deadline overdue (was due ${instant(event.data.dueAt)})`);
+    case 'DeadlineEscalated':
+      return entry(
+        `${deadlineLabel(event.data.kind)} deadline escalated to ${TARGET_LABELS[event.data.notify]}`,
+        `Was due ${instant(event.data.dueAt)}`,
+      );
+    default: {
+      const exhaustive: never = event;
+      return exhaustive;
+    }
+  }
+}
+
+function entry(title: string, detail: string | null = null): TimelineEntry {
+  return { title, detail };
+}
+
+/** Fixed abbreviations: ICU versions disagree on en-GB's September ("Sep" / "Sept"). */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "3 Mar 2026 17:00", on the London wall clock. */
+function instant(iso: string): string {
+  const local = DateTime.fromISO(iso, { zone: ZONE });
+  return `${day(local)} ${local.toFormat('HH:mm')}`;
+}
+
+/** "1 Sep 2026", for a business date (YYYY-MM-DD). */
+function date(isoDate: string): string {
+  return day(DateTime.fromISO(isoDate, { zone: ZONE }));
+}
+
+function day(local: DateTime): string {
+  return `${local.day} ${MONTHS[local.month - 1]} ${local.year}`;
+}
+
+function words(value: string): string {
+  return value.replace(/[_-]/g, ' ');
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const SOURCE_LABELS: Readonly<Record<ReferralSource, string>> = {
+  management: 'management referral',
+  self: 'self referral',
+  trim: 'from TRiM',
+  welfare_liaison: 'from welfare liaison',
+  hr: 'from HR',
+};
+
+const EMPLOYMENT_LABELS: Readonly<Record<EmploymentType, string>> = {
+  police_officer: 'police officer',
+  police_staff: 'police staff',
+  pcso: 'PCSO',
+  special_constable: 'special constable',
+  volunteer: 'volunteer',
+};
+
+const RECOMMENDATION_LABELS: Readonly<Record<Recommendation, string>> = {
+  reasonable_adjustments: 'reasonable adjustments',
+  psychological_therapy: 'psychological therapy',
+  counselling: 'counselling',
+  physiotherapy: 'physiotherapy',
+  phased_return: 'phased return',
+  smp_referral: 'referral to a Selected Medical Practitioner',
+  ill_health_retirement: 'ill-health retirement',
+  no_further_action: 'no further action',
+};
+
+const DEADLINE_LABELS: Readonly<Record<string, string>> = {
+  triage: 'Triage',
+  'first-appointment': 'First appointment',
+  'outcome-report': 'Outcome report',
+};
+
+function deadlineLabel(kind: string): string {
+  return DEADLINE_LABELS[kind] ?? capitalise(words(kind));
+}
+
+const TARGET_LABELS: Readonly<Record<EscalationTarget, string>> = {
+  owner: 'the owner',
+  team_manager: 'the OH team manager',
+  head_of_wellbeing: 'the head of wellbeing',
+};
