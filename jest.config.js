@@ -21,6 +21,9 @@ const base = {
   moduleNameMapper,
 };
 module.exports = {
+  // Integration and e2e tests wait on real timers and projections, each wait bounded by
+  // the test itself; this is only the backstop (a global option: projects cannot set it).
+  testTimeout: 30_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {

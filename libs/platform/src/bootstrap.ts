@@ -10,6 +10,8 @@ import { createValidationPipe } from '@casework/core/http/validation';
 /** Applies the HTTP conventions every Casework app shares. */
 export function configureHttp(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: '256kb' });
+  // Back-dated imports arrive as CSV; a force's whole history fits well within 10 MB.
+  app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '10mb' });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();

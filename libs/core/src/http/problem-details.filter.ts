@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { isConnectionError } from '../database/connection-errors';
 import { DomainError } from '../domain/domain-error';
 import { EventStoreUnavailableError, IdempotencyViolationError, WrongExpectedVersionError } from '../event-store/errors';
-import { PROBLEM_CONTENT_TYPE, problemType, type Problem } from './problem';
+import { PROBLEM_CONTENT_TYPE, ProblemException, problemType, type Problem } from './problem';
 import { RequestValidationError } from './validation';
 
 const DOMAIN_STATUS = { conflict: 409, invalid: 422, not_found: 404 } as const;
@@ -29,6 +29,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown): Problem {
+    if (exception instanceof ProblemException) return exception.problem;
     if (exception instanceof RequestValidationError) {
       const first = exception.errors[0];
       return {

@@ -15,3 +15,16 @@ export async function waitFor(
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 25));
   }
 }
+
+/** Polls until `probe` returns a value (not undefined) and returns it; bounded like waitFor. */
+export async function waitForValue<T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  options: { timeoutMs?: number; intervalMs?: number; message?: string } = {},
+): Promise<T> {
+  let value: T | undefined;
+  await waitFor(async () => {
+    value = await probe();
+    return value !== undefined;
+  }, { intervalMs: 50, ...options });
+  return value as T;
+}

@@ -11,6 +11,16 @@ import { createReferralDecider } from '../domain/decider';
 import { REFERRAL_EVENT_SCHEMA_VERSIONS, referralStreamId, type ReferralEvent } from '../domain/events';
 import type { ReferralState } from '../domain/state';
 import { ReferralPolicyProvider } from './referral-policy.provider';
+import { notFound } from '../domain/errors';
+import { DomainError } from '@casework/core/domain/domain-error';
+
+/**
+ * Another force's referral must be indistinguishable from a missing one, so the
+ * pipeline's generic CASE.NOT_FOUND answers with the same code the decider uses.
+ */
+export function asReferralError(error: unknown): unknown {
+  return error instanceof DomainError && error.code === 'CASE.NOT_FOUND' ? notFound() : error;
+}
 
 export interface ReferralCommandOutcome {
   readonly referralId: string;
@@ -61,7 +71,7 @@ export class ExecuteReferralCommandHandler implements ICommandHandler<ExecuteRef
       return { referralId, ...result };
     } catch (error) {
       timer({ outcome: 'error' });
-      throw error;
+      throw asReferralError(error);
     }
   }
 

@@ -1,0 +1,73 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import pino from 'pino';
+import type { Pool } from 'pg';
+import { loadConfig, type AppConfig } from '@casework/core/config/app-config';
+import { testDatabaseUrl, testPool, testRedisUrl } from '@casework/core/testing/postgres';
+import { configureHttp } from '@casework/platform/bootstrap';
+import type { PolicyOverrides } from '@casework/referral/application/referral-policy.provider';
+import { AppModule } from '../../apps/api/src/app.module';
+
+export interface E2eApp {
+  readonly app: NestExpressApplication;
+  readonly config: AppConfig;
+  /** A pool of the test's own, for asserting on read models. */
+  readonly pool: Pool;
+  readonly queue: Queue;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole application (api + worker roles in one process) against the real test
+ * PostgreSQL and Redis, as `npm run demo` runs it, with a policy short enough that
+ * deadlines pass in seconds. The event store and read models are emptied first: e2e
+ * files run one at a time (jest --runInBand) and own the test database while they run.
+ */
+export async function startE2eApp(options: { policy: PolicyOverrides; queue: string }): Promise<E2eApp> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: testDatabaseUrl(),
+    REDIS_URL: testRedisUrl(),
+    ROLE: 'all',
+    LOG_LEVEL: 'warn',
+    PROJECTION_POLL_MS: '50',
+    TIMER_QUEUE: options.queue,
+    TIMER_RECONCILE_INTERVAL_MS: '600000',
+  });
+  const pool = testPool(4);
+  await pool.query(
+    'truncate es_events, es_streams, projection_checkpoints, referral_queue, timer_deadlines restart identity',
+  );
+  const redis = new IORedis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  const queue = new Queue(config.TIMER_QUEUE, { connection: redis });
+  await queue.obliterate({ force: true });
+
+  const logger = pino({ level: 'warn' });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ config, logger, referralPolicy: options.policy }),
+    { logger: false, bodyParser: false },
+  );
+  configureHttp(app);
+  await app.init();
+  return {
+    app,
+    config,
+    pool,
+    queue,
+    async close() {
+      await app.close();
+      await queue.obliterate({ force: true }).catch(() => undefined);
+      await queue.close();
+      redis.disconnect();
+      await pool.end();
+    },
+  };
+}
+
+/** Development identity headers (until OIDC): who is calling, in which role and force. */
+export function as(userId: string, role: string, forceId = 'force-e2e'): Record<string, string> {
+  return { 'X-Casework-User': userId, 'X-Casework-Role': role, 'X-Casework-Force': forceId };
+}
