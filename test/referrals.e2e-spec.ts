@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { waitForValue } from '@casework/core/testing/wait-for';
@@ -335,6 +337,68 @@ describe('OH referral, end to end over HTTP', () => {
     expect(page2.body.items.map((i: QueueItemBody) => i.referralId)).toEqual([routine]);
     const bad = await request(http).get('/referrals/queue').query({ pageSize: 1000, view: 'everything' }).set(ohManager).expect(400);
     expect((bad.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['pageSize', 'view']);
+  });
+
+  describe('back-dated CSV import', () => {
+    const csv = readFileSync(join(__dirname, '..', 'infra', 'demo', 'referrals.csv'), 'utf8');
+    const importer = as('ohm-jones', 'oh_manager', 'force-import');
+    // Events the import stored (open imported referrals are overdue, so timers add theirs too).
+    const countEvents = async (): Promise<number> =>
+      Number(
+        (
+          await e2e.pool.query<{ n: string }>(
+            `select count(*) as n from es_events
+             where metadata->>'forceId' = 'force-import' and metadata->'actor'->>'userId' = 'ohm-jones'`,
+          )
+        ).rows[0]?.n,
+      );
+
+    it('a file with bad rows stores nothing and names every bad row by line', async () => {
+      const lines = csv.trimEnd().split('\n');
+      const broken = [
+        lines[0],
+        lines[1],
+        (lines[2] as string).replace(',urgent,', ',asap,'),
+        lines[3],
+        (lines[4] as string).replace('2025-01-14', '2025-13-14'),
+      ].join('\n');
+      const before = await countEvents();
+      const res = await request(http).post('/referrals/import').set(importer).set('Content-Type', 'text/csv').send(broken).expect(422);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body.code).toBe('IMPORT.INVALID_ROWS');
+      const rows = res.body.rows as { line: number; column?: string }[];
+      expect(rows.map((r) => [r.line, r.column])).toEqual(expect.arrayContaining([[3, 'urgency'], [5, 'submitted_at']]));
+      expect(rows.every((r) => r.line === 3 || r.line === 5)).toBe(true);
+      expect(await countEvents()).toBe(before);
+    });
+
+    it('a valid file is imported with its business dates, once however often it is sent', async () => {
+      const dry = await request(http).post('/referrals/import?dryRun=true').set(importer).set('Content-Type', 'text/csv').send(csv).expect(200);
+      expect(dry.body).toMatchObject({ dryRun: true, rows: 6, referrals: 0 });
+      const before = await countEvents();
+      const done = await request(http).post('/referrals/import').set(importer).set('Content-Type', 'text/csv').send(csv).expect(200);
+      expect(done.body).toMatchObject({ dryRun: false, rows: 6, referrals: 6 });
+      const afterFirst = await countEvents();
+      expect(afterFirst).toBeGreaterThan(before);
+      await request(http).post('/referrals/import').set(importer).set('Content-Type', 'text/csv').send(csv).expect(200);
+      expect(await countEvents()).toBe(afterFirst);
+
+      const reader = as('adv-imp', 'oh_advisor', 'force-import');
+      const queue = await waitForValue(
+        async () => {
+          const res = await request(http).get('/referrals/queue').query({ includeClosed: 'true' }).set(reader).expect(200);
+          return res.body.total === 6 ? (res.body.items as (QueueItemBody & { submittedAt: string })[]) : undefined;
+        },
+        { timeoutMs: 5_000, message: 'six imported referrals projected' },
+      );
+      expect(queue.map((i) => i.submittedAt.slice(0, 7)).every((month) => month === '2025-01')).toBe(true);
+    });
+
+    it('only OH managers and admins may import, and the body must be CSV', async () => {
+      await request(http).post('/referrals/import').set(advisor).set('Content-Type', 'text/csv').send(csv).expect(403);
+      const notCsv = await request(http).post('/referrals/import').set(importer).send({ rows: [] }).expect(415);
+      expect(notCsv.body.code).toBe('IMPORT.NOT_CSV');
+    });
   });
 
   it('serves its OpenAPI document', async () => {

@@ -35,6 +35,8 @@ const JOB_OPTIONS = {
 export class DeadlineTimers {
   readonly queue: Queue<TimerJobData>;
   private worker: Worker<TimerJobData> | null = null;
+  /** The worker's own blocking connection: BullMQ leaves a passed-in connection open. */
+  private workerConnection: Redis | null = null;
   private reconcileTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -117,7 +119,7 @@ export class DeadlineTimers {
         await handler(job.data, now);
         onFired?.(now.getTime() - fireAt);
       },
-      { connection: this.connection.duplicate({ maxRetriesPerRequest: null }), concurrency },
+      { connection: (this.workerConnection = this.connection.duplicate({ maxRetriesPerRequest: null })), concurrency },
     );
     this.worker.on('failed', (job, err) =>
       this.logger.warn({ jobId: job?.id, err }, 'deadline timer failed; BullMQ retries it'),
@@ -128,6 +130,8 @@ export class DeadlineTimers {
   async close(): Promise<void> {
     if (this.reconcileTimer) clearInterval(this.reconcileTimer);
     await this.worker?.close();
+    this.workerConnection?.disconnect();
+    this.workerConnection = null;
     await this.queue.close();
   }
 

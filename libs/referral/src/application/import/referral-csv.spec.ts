@@ -155,7 +155,7 @@ describe('planning a referral import from CSV', () => {
     });
 
     it('the sample fixture file is a valid import', () => {
-      const text = readFileSync(join(__dirname, '../../../../../test/fixtures/referrals-import.csv'), 'utf8');
+      const text = readFileSync(join(__dirname, '../../../../../infra/demo/referrals.csv'), 'utf8');
       const rows = plan(text);
       expect(rows).toHaveLength(6);
       expect(rows.map((r) => r.commands.at(-1)?.type)).toEqual([
