@@ -401,6 +401,21 @@ describe('OH referral, end to end over HTTP', () => {
     });
   });
 
+  it('reports health, and metrics for commands, HTTP routes, projections and timers', async () => {
+    const health = await request(http).get('/health').expect(200);
+    expect(health.body.checks).toEqual({ database: { status: 'up' }, redis: { status: 'up' }, eventStore: { status: 'up' } });
+    expect((health.body.projections as { name: string; state: string }[]).map((p) => p.name).sort()).toEqual([
+      'referral_queue_v1',
+      'timer_deadlines_v1',
+    ]);
+    const metrics = (await request(http).get('/metrics').expect(200)).text;
+    expect(metrics).toMatch(/casework_http_request_duration_seconds_count\{method="POST",route="\/referrals",status="201"\} [1-9]/);
+    expect(metrics).toMatch(/casework_command_duration_seconds_count\{workflow="referral",command="TriageReferral",outcome="ok"\} [1-9]/);
+    expect(metrics).toMatch(/casework_projection_lag_seconds\{projection="referral_queue_v1"\} \d/);
+    expect(metrics).toMatch(/casework_timer_jobs\{state="delayed"\} \d/);
+    expect(metrics).toMatch(/casework_timer_lateness_seconds_count [1-9]/);
+  });
+
   it('serves its OpenAPI document', async () => {
     const res = await request(http).get('/api/docs-json').expect(200);
     expect(res.body.openapi).toMatch(/^3\./);

@@ -6,6 +6,8 @@ import { Logger as PinoNestLogger } from 'nestjs-pino';
 import type { AppConfig } from '@casework/core/config/app-config';
 import { ProblemDetailsFilter } from '@casework/core/http/problem-details.filter';
 import { createValidationPipe } from '@casework/core/http/validation';
+import { Metrics } from '@casework/core/observability/metrics';
+import type { NextFunction, Request, Response } from 'express';
 
 /** Applies the HTTP conventions every Casework app shares. */
 export function configureHttp(app: NestExpressApplication): void {
@@ -13,6 +15,16 @@ export function configureHttp(app: NestExpressApplication): void {
   // Back-dated imports arrive as CSV; a force's whole history fits well within 10 MB.
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '10mb' });
   app.useGlobalPipes(createValidationPipe());
+  const metrics = app.get(Metrics);
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const stop = metrics.httpDuration.startTimer({ method: req.method });
+    res.on('finish', () => {
+      // The route pattern (not the URL) keeps label cardinality bounded.
+      const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
+      stop({ route: `${req.baseUrl}${route}`, status: String(res.statusCode) });
+    });
+    next();
+  });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
   app.set('trust proxy', false);

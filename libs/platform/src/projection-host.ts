@@ -44,8 +44,12 @@ export class ProjectionHost implements OnApplicationBootstrap, OnApplicationShut
     for (const projection of this.projections.values()) {
       if (this.runners.has(projection.name)) continue;
       const runner = new ProjectionRunner(this.pool, this.store, projection, logger, {
-        onBatch: (name, events) => {
+        onBatch: (name, events, _position, last) => {
           this.metrics.projectionEvents.inc({ projection: name }, events);
+          if (last) {
+            const lagMs = Date.now() - Date.parse(last.metadata.recordedAt);
+            this.metrics.projectionLag.set({ projection: name }, Math.max(0, lagMs) / 1000);
+          }
         },
       });
       this.runners.set(projection.name, runner);

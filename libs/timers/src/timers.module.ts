@@ -24,6 +24,10 @@ class TimersLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApp
   onModuleInit(): void {
     // Deadline events of every workflow feed one table; jobs follow each committed batch.
     this.projections.register(deadlinesProjection([], (ids) => this.timers.sync(ids)));
+    this.metrics.onScrape(async () => {
+      const counts = await this.timers.queue.getJobCounts('delayed', 'waiting', 'active', 'failed');
+      for (const [state, n] of Object.entries(counts)) this.metrics.timerQueueDepth.set({ state }, n);
+    });
   }
 
   onApplicationBootstrap(): void {

@@ -42,7 +42,20 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly collectors: (() => Promise<void>)[] = [];
+
   constructor(collectDefaults = true) {
     if (collectDefaults) collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Gauges read from elsewhere (e.g. queue depth) refresh just before each scrape. */
+  onScrape(collect: () => Promise<void>): void {
+    this.collectors.push(collect);
+  }
+
+  /** The exposition text; a collector that fails leaves its gauge at the last value. */
+  async scrape(): Promise<string> {
+    await Promise.all(this.collectors.map((collect) => collect().catch(() => undefined)));
+    return this.registry.metrics();
   }
 }

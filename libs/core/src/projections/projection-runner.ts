@@ -27,7 +27,7 @@ export interface ProjectionRunnerOptions {
   readonly retryDelayMs?: number;
   /** How often a standby runner tries to become the active one. */
   readonly standbyPollMs?: number;
-  readonly onBatch?: (projection: string, events: number, lastPosition: Position) => void;
+  readonly onBatch?: (projection: string, events: number, lastPosition: Position, lastEvent?: RecordedEvent) => void;
 }
 
 const LOCK_NAMESPACE = 4_286_002;
@@ -139,7 +139,7 @@ export class ProjectionRunner {
         this.position = (batch[batch.length - 1] as RecordedEvent).position;
         this.lastError = null;
         this.lastErrorPosition = null;
-        this.options.onBatch?.(this.projection.name, batch.length, this.position);
+        this.options.onBatch?.(this.projection.name, batch.length, this.position, batch[batch.length - 1]);
         await this.afterCommit(batch);
       }
     } finally {
