@@ -54,3 +54,31 @@ describe('PostgreSQL event store: late commits', () => {
     expect(events.map((e) => e.type)).toEqual(['WrittenFirstCommittedLast', 'WrittenLastCommittedFirst']);
   });
 });
+
+describe('PostgreSQL event store: global order', () => {
+  let pool: Pool;
+  let store: PostgresEventStore;
+  beforeAll(() => {
+    pool = testPool();
+    store = new PostgresEventStore(pool);
+  });
+  afterAll(() => pool.end());
+
+  it('orders $all by transaction id as a number, not as text (9 before 10)', async () => {
+    // Written with chosen, long-past transaction ids: what a store looks like when its
+    // ids cross a power of ten (…99999 → 100000). Text order would put 10 first.
+    const category = uniqueCategory();
+    const stream = `${category}-${randomUUID()}`;
+    for (const [revision, xid] of [[0, '9'], [1, '10']] as const) {
+      const event = anEvent(`InTransaction${xid}`);
+      await pool.query(
+        `insert into es_events (id, stream_id, category, revision, type, data, metadata, transaction_id)
+         values ($1, $2, $3, $4, $5, '{}', $6, $7::xid8)`,
+        [event.id, stream, category, revision, event.type, event.metadata, xid],
+      );
+    }
+    const read = await store.readAll({ filter: { streamCategories: [category] } });
+    expect(read.map((e) => e.type)).toEqual(['InTransaction9', 'InTransaction10']);
+    expect(read.map((e) => e.position.commit)).toEqual([9n, 10n]);
+  });
+});

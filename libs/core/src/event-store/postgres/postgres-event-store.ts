@@ -146,7 +146,9 @@ export class PostgresEventStore implements EventStore {
        where (transaction_id, position) >= ($1::text::xid8, $2::bigint)
          and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
          ${categoryClause}
-       order by transaction_id, position
+       -- Qualified: a bare "transaction_id" here would mean the select list's ::text
+       -- column, sorting '10' before '9' (and defeating the index).
+       order by es_events.transaction_id, es_events.position
        limit $3`,
       params,
     );
