@@ -3,14 +3,11 @@ import type { RecordedEvent } from '@casework/core/event-store/types';
 import type { Projection } from '@casework/core/projections/projection';
 import type { ReferralEvent } from '../domain/events';
 import { REFERRAL_STREAM_CATEGORY } from '../domain/events';
+import { applyDeadlineEvent, summariseDeadlines, type RowDeadline } from '@casework/timers/read-model/deadline-summary';
 
 export const REFERRAL_QUEUE_PROJECTION = 'referral_queue_v1';
 
-interface QueueDeadline {
-  readonly deadlineId: string;
-  readonly dueAt: string;
-  readonly level: number;
-}
+type QueueDeadline = RowDeadline;
 
 const CLOSED_STATUSES = new Set(['closed', 'cancelled']);
 
@@ -48,7 +45,7 @@ export const referralQueueProjection: Projection = {
     const row = rows[0];
     if (!row || BigInt(row.revision) >= recorded.revision) return;
     const deadlines = change.deadlines ? change.deadlines(row.deadlines) : row.deadlines;
-    const summary = summarise(deadlines);
+    const summary = summariseDeadlines(deadlines);
     await tx.query(
       `update referral_queue set
          status = coalesce($2, status),
@@ -108,44 +105,14 @@ function queueChange(event: ReferralEvent): QueueChange | null {
     case 'ReferralCancelled':
       return { status: 'cancelled', deadlines: () => ({}) };
     case 'DeadlineScheduled':
-      return {
-        deadlines: (current) => ({
-          ...current,
-          [event.data.kind]: { deadlineId: event.data.deadlineId, dueAt: event.data.dueAt, level: 0 },
-        }),
-      };
     case 'DeadlineMet':
     case 'DeadlineWaived':
-      return {
-        deadlines: (current) => {
-          const { [event.data.kind]: _done, ...rest } = current;
-          return rest;
-        },
-      };
     case 'DeadlineOverdue':
     case 'DeadlineEscalated':
-      return {
-        deadlines: (current) => {
-          const open = current[event.data.kind];
-          if (!open || open.deadlineId !== event.data.deadlineId) return current;
-          return { ...current, [event.data.kind]: { ...open, level: Math.max(open.level, event.data.level) } };
-        },
-      };
+      return { deadlines: (current) => applyDeadlineEvent(current, event) };
     default: {
       const exhaustive: never = event;
       return exhaustive;
     }
   }
-}
-
-function summarise(deadlines: Record<string, QueueDeadline>): {
-  kind: string | null;
-  dueAt: string | null;
-  overdue: boolean;
-  level: number;
-} {
-  const entries = Object.entries(deadlines).sort(([, a], [, b]) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
-  const first = entries[0];
-  const level = Math.max(0, ...entries.map(([, d]) => d.level));
-  return { kind: first?.[0] ?? null, dueAt: first?.[1].dueAt ?? null, overdue: level >= 1, level };
 }
