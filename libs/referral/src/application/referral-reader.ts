@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { CommandPipeline } from '@casework/core/aggregate/command-pipeline';
+import { timelineItem, type TimelineItem } from '@casework/platform/http/timeline';
 import { PG_POOL } from '@casework/platform/tokens';
 import type { OpenDeadline } from '@casework/timers/domain/deadline-ledger';
 import { evolve, initialReferralState, type ExistingReferral, type ReferralState } from '../domain/state';
@@ -19,15 +20,6 @@ export interface ReferralView {
   readonly revision: bigint;
 }
 
-export interface TimelineItem {
-  readonly revision: string;
-  readonly at: string;
-  readonly recordedAt: string;
-  readonly by: { readonly userId: string; readonly role: string };
-  readonly type: string;
-  readonly title: string;
-  readonly detail: string | null;
-}
 
 /**
  * What OH staff read: one case from its own stream (always current, never stale), its
@@ -50,18 +42,7 @@ export class ReferralReader {
   async timeline(referralId: string, forceId: string): Promise<{ items: TimelineItem[]; revision: bigint }> {
     const { events, revision } = await this.load(referralId, forceId);
     if (events.length === 0) throw notFound();
-    const items = events.map((recorded) => {
-      const { title, detail } = describeReferralEvent(referralCodec.decode(recorded));
-      return {
-        revision: recorded.revision.toString(),
-        at: recorded.metadata.occurredAt,
-        recordedAt: recorded.metadata.recordedAt,
-        by: recorded.metadata.actor,
-        type: recorded.type,
-        title,
-        detail,
-      };
-    });
+    const items = events.map((recorded) => timelineItem(recorded, describeReferralEvent(referralCodec.decode(recorded))));
     return { items, revision };
   }
 

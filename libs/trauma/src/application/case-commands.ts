@@ -17,6 +17,8 @@ export interface CaseWorkflow<C = unknown, E extends DomainEvent = DomainEvent, 
   readonly codec: StreamCodec<E>;
   /** Deciders are pure; one per force's policy. */
   deciderFor(forceId: string): Decider<C, E, S>;
+  /** One human-readable timeline line per event (never clinical or confidential detail). */
+  describe(event: E): { readonly title: string; readonly detail: string | null };
   /** The "escalate if still due" command a fired deadline timer sends. */
   escalation?(fired: { readonly deadlineId: string; readonly level: number }, envelope: CaseEnvelope): C;
 }
