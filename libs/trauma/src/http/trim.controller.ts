@@ -1,0 +1,209 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Pool } from 'pg';
+import { DomainError } from '@casework/core/domain/domain-error';
+import { UuidParam } from '@casework/core/http/uuid-param.pipe';
+import { deterministicId } from '@casework/core/ids';
+import { CurrentActor, type Actor } from '@casework/platform/http/actor';
+import { CommandMeta, revisionEtag, type CommandHeaders } from '@casework/platform/http/command-headers';
+import { PG_POOL } from '@casework/platform/tokens';
+import { CaseSender, caseView, type CaseView } from '../application/case-sender';
+import type { CaseEnvelope } from '../application/case-commands';
+import { assertTraumaPermission, type TraumaPermission } from '../application/trauma-access';
+import { INCIDENT_STREAM_CATEGORY } from '../domain/incident/events';
+import type { IncidentState } from '../domain/incident/state';
+import type { TrimCommand } from '../domain/trim/commands';
+import { TRIM_STREAM_CATEGORY } from '../domain/trim/events';
+import { managerView, type TrimManagerView } from '../domain/trim/manager-view';
+import type { TrimState } from '../domain/trim/state';
+import { trimQueue, type Page, type TrimQueueItem } from '../read-models/trauma.queries';
+import {
+  ActivateTrimDto,
+  AllocatePractitionerDto,
+  CloseTrimDto,
+  DeclineTrimDto,
+  ReallocatePractitionerDto,
+  RiskAssessmentDto,
+  TraumaBriefDto,
+} from './trim.dtos';
+import { TraumaReasonDto } from './incident.dtos';
+import { TrimQueueQueryDto } from './trauma-queries.dtos';
+
+const CATEGORY = TRIM_STREAM_CATEGORY;
+
+/**
+ * TRiM activations, one per person. Confidential to TRiM staff: scores and notes never
+ * leave these endpoints, and a line manager may read only `/manager-view`.
+ */
+@ApiTags('trim')
+@ApiHeader({ name: 'X-Casework-User', required: true })
+@ApiHeader({ name: 'X-Casework-Role', required: true, description: 'trim_practitioner or trim_coordinator' })
+@ApiHeader({ name: 'X-Casework-Force', required: true })
+@Controller('trim')
+export class TrimController {
+  constructor(
+    private readonly sender: CaseSender,
+    @Inject(PG_POOL) private readonly pool: Pool,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Activate TRiM for a person (from an incident, a self or a manager referral)' })
+  @ApiCreatedResponse({ description: 'The activation, with Location and ETag headers' })
+  async activate(
+    @Body() body: ActivateTrimDto,
+    @CurrentActor() actor: Actor,
+    @CommandMeta() meta: CommandHeaders,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseView> {
+    assertTraumaPermission(actor.role, 'trim');
+    const incident = body.incidentId ? await this.incident(body.incidentId, actor.forceId) : null;
+    const activationId = deterministicId('trim', actor.forceId, meta.commandId);
+    const view = await this.sender.send(CATEGORY, activationId, actor, { ...meta, expectedRevision: undefined }, res, (e) =>
+      command(e, 'ActivateTrim', {
+        activationId,
+        personId: body.personId,
+        personName: body.personName,
+        employmentType: body.employmentType,
+        department: body.department,
+        source: body.source,
+        incidentId: incident?.incidentId ?? null,
+        incidentOccurredAt: incident ? new Date(incident.occurredAt) : null,
+        activatedBy: null,
+      }),
+    );
+    res.status(201).location(`/trim/${activationId}`);
+    return view;
+  }
+
+  @Get('queue')
+  @ApiOperation({ summary: 'TRiM staff queue: open activations, overdue first' })
+  async queue(@Query() query: TrimQueueQueryDto, @CurrentActor() actor: Actor): Promise<Page<TrimQueueItem>> {
+    assertTraumaPermission(actor.role, 'trim');
+    return trimQueue(this.pool, {
+      forceId: actor.forceId,
+      userId: actor.userId,
+      view: query.view,
+      includeEnded: query.includeEnded === 'true',
+      page: query.page,
+      pageSize: query.pageSize,
+    });
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'An activation as it stands now (TRiM staff only)' })
+  async get(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
+    assertTraumaPermission(actor.role, 'trim');
+    const { state, revision } = await this.sender.load(CATEGORY, id, actor.forceId);
+    res.setHeader('ETag', revisionEtag(revision));
+    return caseView(state);
+  }
+
+  @Get(':id/manager-view')
+  @ApiOperation({ summary: 'What a line manager may know: open or closed, and whether urgent support is needed' })
+  async forManager(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor): Promise<TrimManagerView> {
+    assertTraumaPermission(actor.role, 'trimManagerView');
+    const { state } = await this.sender.load(CATEGORY, id, actor.forceId);
+    return managerView(state as TrimState) as TrimManagerView;
+  }
+
+  @Get(':id/timeline')
+  @ApiOperation({ summary: 'Every event of the activation as history (no scores or notes)' })
+  async timeline(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<unknown> {
+    assertTraumaPermission(actor.role, 'trim');
+    const { items, revision } = await this.sender.timeline(CATEGORY, id, actor.forceId);
+    res.setHeader('ETag', revisionEtag(revision));
+    return { activationId: id, items };
+  }
+
+  @Post(':id/practitioner')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Allocate a TRiM practitioner' })
+  allocate(@Param('id', UuidParam) id: string, @Body() body: AllocatePractitionerDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
+    return this.run('trim', id, a, m, res, (e) => command(e, 'AllocatePractitioner', { practitionerId: body.practitionerId }));
+  }
+
+  @Post(':id/practitioner/reallocate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Hand the activation to another practitioner, with a reason' })
+  reallocate(@Param('id', UuidParam) id: string, @Body() body: ReallocatePractitionerDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
+    return this.run('trim', id, a, m, res, (e) => command(e, 'ReallocatePractitioner', { practitionerId: body.practitionerId, reason: body.reason }));
+  }
+
+  @Post(':id/brief')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Trauma intervention brief delivered (due within 24 hours of activation)' })
+  brief(@Param('id', UuidParam) id: string, @Body() body: TraumaBriefDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
+    return this.run('trim', id, a, m, res, (e) => command(e, 'RecordTraumaInterventionBrief', { deliveredAt: new Date(body.deliveredAt) }));
+  }
+
+  @Post(':id/assessments')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record the initial (~72 h) or follow-up (~28 days) risk assessment' })
+  assess(@Param('id', UuidParam) id: string, @Body() body: RiskAssessmentDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
+    return this.run('trim', id, a, m, res, (e) =>
+      command(e, 'RecordRiskAssessment', {
+        kind: body.kind,
+        scores: { ...body.scores },
+        notes: body.notes,
+        practitionerRequestedReferral: body.practitionerRequestedReferral,
+      }),
+    );
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close the activation with its outcome' })
+  close(@Param('id', UuidParam) id: string, @Body() body: CloseTrimDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
+    return this.run('trim', id, a, m, res, (e) => command(e, 'CloseTrim', { outcome: body.outcome, note: body.note ?? null }));
+  }
+
+  @Post(':id/decline')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The person declines TRiM at this stage: a valid end, respected' })
+  decline(@Param('id', UuidParam) id: string, @Body() body: DeclineTrimDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
+    return this.run('trim', id, a, m, res, (e) => command(e, 'DeclineTrim', { stage: body.stage, reason: body.reason }));
+  }
+
+  @Post(':id/deadlines/:kind/waive')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Waive an open TRiM deadline with a reason (coordinator)' })
+  waive(@Param('id', UuidParam) id: string, @Param('kind') kind: string, @Body() body: TraumaReasonDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
+    return this.run('manageTrim', id, a, m, res, (e) => command(e, 'WaiveDeadline', { kind, reason: body.reason }));
+  }
+
+  /** The incident an activation follows: it must exist in the caller's force. */
+  private async incident(incidentId: string, forceId: string): Promise<{ incidentId: string; occurredAt: string }> {
+    try {
+      const { state } = await this.sender.load(INCIDENT_STREAM_CATEGORY, incidentId, forceId);
+      const incident = state as IncidentState;
+      if (incident.status === 'none') throw new Error('unreachable');
+      return { incidentId, occurredAt: incident.occurredAt };
+    } catch (error) {
+      if (error instanceof DomainError && error.kind === 'not_found') {
+        throw new DomainError('TRIM.INCIDENT_NOT_FOUND', 'No such incident in this force', 'invalid', 'incidentId');
+      }
+      throw error;
+    }
+  }
+
+  private run(
+    permission: TraumaPermission,
+    id: string,
+    actor: Actor,
+    meta: CommandHeaders,
+    res: Response,
+    build: (envelope: CaseEnvelope) => TrimCommand,
+  ): Promise<CaseView> {
+    assertTraumaPermission(actor.role, permission);
+    return this.sender.send(CATEGORY, id, actor, meta, res, build);
+  }
+}
+
+function command<T extends TrimCommand['type']>(
+  envelope: CaseEnvelope,
+  type: T,
+  data: Extract<TrimCommand, { type: T }>['data'],
+): TrimCommand {
+  return { ...envelope, type, data } as TrimCommand;
+}
