@@ -9,6 +9,7 @@ import { loadConfig, type AppConfig } from '@casework/core/config/app-config';
 import { testDatabaseUrl, testPool, testRedisUrl } from '@casework/core/testing/postgres';
 import { configureHttp } from '@casework/platform/bootstrap';
 import type { PolicyOverrides } from '@casework/referral/application/referral-policy.provider';
+import type { TraumaPolicyOverrides } from '@casework/trauma/application/trauma-policies';
 import { AppModule } from '../../apps/api/src/app.module';
 
 export interface E2eApp {
@@ -26,7 +27,11 @@ export interface E2eApp {
  * deadlines pass in seconds. The event store and read models are emptied first: e2e
  * files run one at a time (jest --runInBand) and own the test database while they run.
  */
-export async function startE2eApp(options: { policy: PolicyOverrides; queue: string }): Promise<E2eApp> {
+export async function startE2eApp(options: {
+  policy?: PolicyOverrides;
+  traumaPolicy?: TraumaPolicyOverrides;
+  queue: string;
+}): Promise<E2eApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: testDatabaseUrl(),
@@ -39,7 +44,8 @@ export async function startE2eApp(options: { policy: PolicyOverrides; queue: str
   });
   const pool = testPool(4);
   await pool.query(
-    'truncate es_events, es_streams, projection_checkpoints, referral_queue, timer_deadlines restart identity',
+    `truncate es_events, es_streams, projection_checkpoints, referral_queue, timer_deadlines,
+       trauma_incidents, trauma_exposures, trim_activations restart identity`,
   );
   const redis = new IORedis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const queue = new Queue(config.TIMER_QUEUE, { connection: redis });
@@ -47,7 +53,7 @@ export async function startE2eApp(options: { policy: PolicyOverrides; queue: str
 
   const logger = pino({ level: 'warn' });
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ config, logger, referralPolicy: options.policy }),
+    AppModule.forRoot({ config, logger, referralPolicy: options.policy, traumaPolicy: options.traumaPolicy }),
     { logger: false, bodyParser: false },
   );
   configureHttp(app);

@@ -7,10 +7,13 @@ import { InfrastructureModule, type InfrastructureOptions } from '@casework/plat
 import { ReferralModule } from '@casework/referral/referral.module';
 import type { PolicyOverrides } from '@casework/referral/application/referral-policy.provider';
 import { TimersModule } from '@casework/timers/timers.module';
+import type { TraumaPolicyOverrides } from '@casework/trauma/application/trauma-policies';
+import { TraumaModule } from '@casework/trauma/trauma.module';
 
 export interface AppOptions extends InfrastructureOptions {
   /** Deadline policy overrides (tests shorten deadlines to seconds). */
   readonly referralPolicy?: PolicyOverrides;
+  readonly traumaPolicy?: TraumaPolicyOverrides;
 }
 
 /**
@@ -31,6 +34,7 @@ export class AppModule {
         InfrastructureModule.forRoot({ ...options, logger }),
         TimersModule,
         ReferralModule.forRoot({ policy: options.referralPolicy }),
+        TraumaModule.forRoot({ policy: options.traumaPolicy }),
       ],
       controllers: [HealthController],
     };

@@ -2,6 +2,12 @@ import type { Migration } from '@casework/core/database/migrations';
 import { eventStoreMigrations } from '@casework/core/event-store/postgres/schema';
 import { referralMigrations } from '@casework/referral/read-models/schema';
 import { timerMigrations } from '@casework/timers/read-model/schema';
+import { traumaMigrations } from '@casework/trauma/read-models/schema';
 
 /** Every library's schema, applied in id order by the app, the CLI and the test set-up. */
-export const ALL_MIGRATIONS: readonly Migration[] = [...eventStoreMigrations, ...timerMigrations, ...referralMigrations];
+export const ALL_MIGRATIONS: readonly Migration[] = [
+  ...eventStoreMigrations,
+  ...timerMigrations,
+  ...referralMigrations,
+  ...traumaMigrations,
+];

@@ -1,0 +1,37 @@
+import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Pool } from 'pg';
+import { CurrentActor, type Actor } from '@casework/platform/http/actor';
+import { PG_POOL } from '@casework/platform/tokens';
+import { assertTraumaPermission } from '../application/trauma-access';
+import { estipFunnel, trimActivity, type FunnelRow, type TrimActivityRow } from '../read-models/trauma.queries';
+import { PeriodQueryDto } from './trauma-queries.dtos';
+
+/** Aggregate trauma reports for HR and the People board: counts only, never names. */
+@ApiTags('reports')
+@ApiHeader({ name: 'X-Casework-User', required: true })
+@ApiHeader({ name: 'X-Casework-Role', required: true, description: 'hr, people_board, wellbeing_coordinator, …' })
+@ApiHeader({ name: 'X-Casework-Force', required: true })
+@Controller('reports/trauma')
+export class TraumaReportsController {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  @Get('estip-funnel')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'ESTIP funnel per incident type and department',
+    description: 'People exposed → demobilised → defused → ESTIM → TRiM offered → TRiM activated → OH referral.',
+  })
+  async funnel(@Query() query: PeriodQueryDto, @CurrentActor() actor: Actor): Promise<{ rows: FunnelRow[] }> {
+    assertTraumaPermission(actor.role, 'reports');
+    return { rows: await estipFunnel(this.pool, { forceId: actor.forceId, from: query.from, to: query.to }) };
+  }
+
+  @Get('trim-activity')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'TRiM activations by month, department and outcome, with median hours to first contact' })
+  async activity(@Query() query: PeriodQueryDto, @CurrentActor() actor: Actor): Promise<{ rows: TrimActivityRow[] }> {
+    assertTraumaPermission(actor.role, 'reports');
+    return { rows: await trimActivity(this.pool, { forceId: actor.forceId, from: query.from, to: query.to }) };
+  }
+}

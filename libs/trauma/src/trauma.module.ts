@@ -1,0 +1,106 @@
+import { Inject, Injectable, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { APP_CONFIG, type AppConfig } from '@casework/core/config/app-config';
+import type { WorkingCalendar } from '@casework/core/time/calendar';
+import { ProjectionHost } from '@casework/platform/projection-host';
+import { WORKING_CALENDAR } from '@casework/platform/tokens';
+import { TimersModule } from '@casework/timers/timers.module';
+import { CaseWorkflows, ExecuteCaseCommandHandler, plainCodec, type CaseEnvelope } from './application/case-commands';
+import { CaseSender } from './application/case-sender';
+import { TraumaPolicies, type TraumaPolicyOverrides } from './application/trauma-policies';
+import { trimReferralProcessManager } from './application/trim-referral.process-manager';
+import type { IncidentCommand } from './domain/incident/commands';
+import { createIncidentDecider } from './domain/incident/decider';
+import { INCIDENT_EVENT_SCHEMA_VERSIONS, INCIDENT_STREAM_CATEGORY, type IncidentEvent } from './domain/incident/events';
+import { describeIncidentEvent } from './domain/incident/timeline';
+import type { IncidentState } from './domain/incident/state';
+import type { TrimState } from './domain/trim/state';
+import type { TrimCommand } from './domain/trim/commands';
+import { createTrimDecider } from './domain/trim/decider';
+import { TRIM_EVENT_SCHEMA_VERSIONS, TRIM_STREAM_CATEGORY, type TrimEvent } from './domain/trim/events';
+import { describeTrimEvent } from './domain/trim/timeline';
+import { IncidentsController } from './http/incidents.controller';
+import { TraumaReportsController } from './http/trauma-reports.controller';
+import { TrimController } from './http/trim.controller';
+import { traumaProjection } from './read-models/trauma.projection';
+
+function escalate<C>(fired: { deadlineId: string; level: number }, envelope: CaseEnvelope): C {
+  return { ...envelope, type: 'EscalateDeadline', data: { deadlineId: fired.deadlineId, level: fired.level } } as C;
+}
+
+/** Registers the trauma workflows, their read models and the TRiM → OH process manager. */
+@Injectable()
+class TraumaWiring implements OnModuleInit {
+  constructor(
+    private readonly workflows: CaseWorkflows,
+    private readonly projections: ProjectionHost,
+    private readonly policies: TraumaPolicies,
+    private readonly commands: CommandBus,
+    @Inject(WORKING_CALENDAR) private readonly calendar: WorkingCalendar,
+  ) {}
+
+  onModuleInit(): void {
+    const { policies, calendar } = this;
+    const incidentDeciders = new Map<string, ReturnType<typeof createIncidentDecider>>();
+    this.workflows.register<IncidentCommand, IncidentEvent, IncidentState>({
+      category: INCIDENT_STREAM_CATEGORY,
+      errorPrefix: 'INCIDENT',
+      codec: plainCodec<IncidentEvent>(INCIDENT_EVENT_SCHEMA_VERSIONS),
+      deciderFor: (forceId) => memo(incidentDeciders, forceId, () => {
+        const p = policies.forForce(forceId);
+        return createIncidentDecider({ policy: p.estip, taxonomy: p.taxonomy, calendar });
+      }),
+      describe: describeIncidentEvent,
+      escalation: escalate,
+    });
+    const trimDeciders = new Map<string, ReturnType<typeof createTrimDecider>>();
+    this.workflows.register<TrimCommand, TrimEvent, TrimState>({
+      category: TRIM_STREAM_CATEGORY,
+      errorPrefix: 'TRIM',
+      codec: plainCodec<TrimEvent>(TRIM_EVENT_SCHEMA_VERSIONS),
+      deciderFor: (forceId) => memo(trimDeciders, forceId, () => createTrimDecider({ policy: policies.forForce(forceId).trim, calendar })),
+      describe: describeTrimEvent,
+      escalation: escalate,
+    });
+    this.projections.register(traumaProjection);
+    this.projections.register(trimReferralProcessManager(this.commands));
+  }
+}
+
+function memo<V>(cache: Map<string, V>, key: string, make: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+export interface TraumaModuleOptions {
+  /** Overrides laid over DEADLINE_POLICY_FILE's (tests shorten deadlines to seconds). */
+  readonly policy?: TraumaPolicyOverrides;
+}
+
+@Module({})
+export class TraumaModule {
+  static forRoot(options: TraumaModuleOptions = {}): DynamicModule {
+    return {
+      module: TraumaModule,
+      imports: [TimersModule],
+      controllers: [IncidentsController, TrimController, TraumaReportsController],
+      providers: [
+        {
+          provide: TraumaPolicies,
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) =>
+            options.policy ? new TraumaPolicies(options.policy) : TraumaPolicies.fromFile(config.DEADLINE_POLICY_FILE),
+        },
+        CaseWorkflows,
+        ExecuteCaseCommandHandler,
+        CaseSender,
+        TraumaWiring,
+      ],
+      exports: [TraumaPolicies, CaseWorkflows, CaseSender],
+    };
+  }
+}
