@@ -85,4 +85,57 @@ export const traumaMigrations: readonly Migration[] = [
       create index trim_activations_incident_idx on trim_activations (incident_id, person_id);
     `,
   },
+  {
+    id: '0301_trauma_support_tasks',
+    sql: `
+      -- The exposure process manager's own memory: each person's exposures and tasks.
+      create table exposure_process_exposures (
+        exposure_id uuid primary key,
+        force_id text not null,
+        person_id text not null,
+        person_name text not null,
+        department text not null,
+        incident_id uuid not null,
+        incident_type text not null,
+        severity_weight numeric not null,
+        occurred_at timestamptz not null,
+        removed boolean not null default false
+      );
+      create index exposure_process_exposures_person_idx on exposure_process_exposures (force_id, person_id);
+      create table exposure_process_tasks (
+        task_id uuid primary key,
+        force_id text not null,
+        person_id text not null,
+        triggered_at timestamptz not null,
+        open boolean not null
+      );
+      create index exposure_process_tasks_person_idx on exposure_process_tasks (force_id, person_id);
+
+      -- The wellbeing coordinator's queue of proactive-support tasks.
+      create table support_tasks (
+        task_id uuid primary key,
+        force_id text not null,
+        person_id text not null,
+        person_name text not null,
+        department text not null,
+        status text not null,
+        coordinator_id text,
+        raised_at timestamptz not null,
+        exposures jsonb not null,
+        summary jsonb not null,
+        last_offer text,
+        last_response text,
+        outcome text,
+        closed_at timestamptz,
+        deadlines jsonb not null default '{}',
+        next_deadline_kind text,
+        next_deadline_at timestamptz,
+        overdue boolean not null default false,
+        escalation_level int not null default 0,
+        updated_at timestamptz not null,
+        revision bigint not null
+      );
+      create index support_tasks_force_idx on support_tasks (force_id, closed_at, overdue, raised_at);
+    `,
+  },
 ];

@@ -1,12 +1,9 @@
 import type { PoolClient } from 'pg';
 import type { RecordedEvent } from '@casework/core/event-store/types';
 import type { Projection } from '@casework/core/projections/projection';
-import {
-  applyDeadlineEvent,
-  isDeadlineEvent,
-  summariseDeadlines,
-  type RowDeadlines,
-} from '@casework/timers/read-model/deadline-summary';
+import type { DeadlineEvent } from '@casework/timers/domain/deadline-events';
+import { updateCaseRow } from '@casework/timers/read-model/case-row';
+import { isDeadlineEvent } from '@casework/timers/read-model/deadline-summary';
 import { INCIDENT_STREAM_CATEGORY, type IncidentEvent } from '../domain/incident/events';
 import { TRIM_STREAM_CATEGORY, type TrimEvent } from '../domain/trim/events';
 
@@ -112,47 +109,22 @@ interface CaseChange {
   readonly status?: string;
   readonly exposedDelta?: number;
   readonly stage?: readonly [string, string];
-  readonly deadline?: Parameters<typeof applyDeadlineEvent>[1];
+  readonly deadline?: DeadlineEvent;
   readonly clearDeadlines?: boolean;
 }
 
-async function updateIncident(tx: PoolClient, id: string, recorded: RecordedEvent, change: CaseChange): Promise<void> {
-  const { rows } = await tx.query<{ deadlines: RowDeadlines; revision: string }>(
-    'select deadlines, revision from trauma_incidents where incident_id = $1 for update',
-    [id],
-  );
-  const row = rows[0];
-  if (!row || BigInt(row.revision) >= recorded.revision) return;
-  const deadlines = nextDeadlines(row.deadlines, change);
-  const summary = summariseDeadlines(deadlines);
-  await tx.query(
-    `update trauma_incidents set
-       status = coalesce($2, status),
-       exposed = exposed + $3,
-       stages = case when $4::text is null then stages else stages || jsonb_build_object($4::text, $5::text) end,
-       deadlines = $6, next_deadline_kind = $7, next_deadline_at = $8, overdue = $9, escalation_level = $10,
-       updated_at = $11, revision = $12
-     where incident_id = $1`,
-    [
-      id,
-      change.status ?? null,
-      change.exposedDelta ?? 0,
-      change.stage?.[0] ?? null,
-      change.stage?.[1] ?? null,
-      JSON.stringify(deadlines),
-      summary.kind,
-      summary.dueAt,
-      summary.overdue,
-      summary.level,
-      recorded.metadata.occurredAt,
-      recorded.revision.toString(),
-    ],
-  );
-}
-
-function nextDeadlines(current: RowDeadlines, change: CaseChange): RowDeadlines {
-  if (change.clearDeadlines) return {};
-  return change.deadline ? applyDeadlineEvent(current, change.deadline) : current;
+function updateIncident(tx: PoolClient, id: string, recorded: RecordedEvent, change: CaseChange): Promise<void> {
+  return updateCaseRow(tx, 'trauma_incidents', 'incident_id', id, recorded, {
+    set: (row) => ({
+      status: change.status,
+      exposed: change.exposedDelta === undefined ? undefined : Number(row.exposed) + change.exposedDelta,
+      stages: change.stage
+        ? JSON.stringify({ ...(row.stages as Record<string, string>), [change.stage[0]]: change.stage[1] })
+        : undefined,
+    }),
+    deadline: change.deadline,
+    clearDeadlines: change.clearDeadlines,
+  });
 }
 
 async function trim(id: string, event: TrimEvent, recorded: RecordedEvent, tx: PoolClient): Promise<void> {
@@ -220,57 +192,27 @@ interface TrimChange {
   readonly referralId?: string;
   readonly outcome?: string;
   readonly endedAt?: string;
-  readonly deadline?: Parameters<typeof applyDeadlineEvent>[1];
+  readonly deadline?: DeadlineEvent;
 }
 
-async function updateTrim(tx: PoolClient, id: string, recorded: RecordedEvent, change: TrimChange): Promise<void> {
-  const { rows } = await tx.query<{ deadlines: RowDeadlines; revision: string }>(
-    'select deadlines, revision from trim_activations where activation_id = $1 for update',
-    [id],
-  );
-  const row = rows[0];
-  if (!row || BigInt(row.revision) >= recorded.revision) return;
-  const ended = change.endedAt !== undefined;
-  const deadlines = ended ? {} : change.deadline ? applyDeadlineEvent(row.deadlines, change.deadline) : row.deadlines;
-  const summary = summariseDeadlines(deadlines);
+function updateTrim(tx: PoolClient, id: string, recorded: RecordedEvent, change: TrimChange): Promise<void> {
   const initial = change.assessment?.kind === 'initial' ? change.assessment : undefined;
   const followUp = change.assessment?.kind === 'follow_up' ? change.assessment : undefined;
-  await tx.query(
-    `update trim_activations set
-       status = coalesce($2, status),
-       practitioner_id = coalesce($3, practitioner_id),
-       first_contact_at = coalesce(first_contact_at, $4),
-       initial_total = coalesce($5, initial_total),
-       initial_at_or_above = coalesce($6, initial_at_or_above),
-       follow_up_total = coalesce($7, follow_up_total),
-       follow_up_at_or_above = coalesce($8, follow_up_at_or_above),
-       referral_requested = referral_requested or $9,
-       referral_id = coalesce($10, referral_id),
-       outcome = coalesce($11, outcome),
-       ended_at = coalesce($12, ended_at),
-       deadlines = $13, next_deadline_kind = $14, next_deadline_at = $15, overdue = $16, escalation_level = $17,
-       updated_at = $18, revision = $19
-     where activation_id = $1`,
-    [
-      id,
-      change.status ?? null,
-      change.practitionerId ?? null,
-      change.firstContactAt ?? null,
-      initial?.total ?? null,
-      initial?.atOrAbove ?? null,
-      followUp?.total ?? null,
-      followUp?.atOrAbove ?? null,
-      change.referralRequested ?? false,
-      change.referralId ?? null,
-      change.outcome ?? null,
-      change.endedAt ?? null,
-      JSON.stringify(deadlines),
-      summary.kind,
-      summary.dueAt,
-      summary.overdue,
-      summary.level,
-      recorded.metadata.occurredAt,
-      recorded.revision.toString(),
-    ],
-  );
+  return updateCaseRow(tx, 'trim_activations', 'activation_id', id, recorded, {
+    set: (row) => ({
+      status: change.status,
+      practitioner_id: change.practitionerId,
+      first_contact_at: row.first_contact_at ? undefined : change.firstContactAt,
+      initial_total: initial?.total,
+      initial_at_or_above: initial?.atOrAbove,
+      follow_up_total: followUp?.total,
+      follow_up_at_or_above: followUp?.atOrAbove,
+      referral_requested: change.referralRequested,
+      referral_id: change.referralId,
+      outcome: change.outcome,
+      ended_at: change.endedAt,
+    }),
+    deadline: change.deadline,
+    clearDeadlines: change.endedAt !== undefined,
+  });
 }
