@@ -248,6 +248,89 @@ describe('trauma support, end to end over HTTP', () => {
     );
   });
 
+  it('a person with three severe exposures in 90 days appears once in the coordinator’s queue, and the task is worked to closure', async () => {
+    const EXPOSED = 'PC-700';
+    const wellbeing = as('wb-coord', 'wellbeing_coordinator', 'force-exposure');
+    const sgt = as('sgt-x', 'supervisor', 'force-exposure');
+    const record = (hoursAgo: number, type: string, people: string[]) =>
+      post('/incidents', sgt, {
+        type,
+        occurredAt: new Date(Date.now() - hoursAgo * 3_600_000).toISOString(),
+        location: 'Central',
+        department: 'Response',
+        summary: 'Attended a sudden death',
+        exposedColleagues: people.map((personId) => ({
+          personId,
+          name: personId === EXPOSED ? 'Jordan Fry' : `Officer ${personId}`,
+          department: 'Response',
+          exposureRole: 'first_responder',
+        })),
+      }).expect(201);
+    await record(5, 'death_of_child', [EXPOSED, 'PC-701']);
+    await record(4, 'firearms_discharge', [EXPOSED]);
+    await record(3, 'suicide_or_sudden_death', [EXPOSED, 'PC-701']);
+
+    const queue = async () =>
+      (await request(http).get('/support-tasks/queue').query({ includeClosed: 'true' }).set(wellbeing).expect(200)).body as {
+        total: number;
+        items: { taskId: string; personId: string; exposures: { incidentType: string }[]; status: string }[];
+      };
+    const first = await waitForValue(async () => ((await queue()).total === 1 ? queue() : undefined), {
+      timeoutMs: 10_000,
+      message: 'one proactive-support task',
+    });
+    const task = first.items[0];
+    expect(task).toMatchObject({ personId: EXPOSED, status: 'awaiting_contact' });
+    expect(task?.exposures.map((e) => e.incidentType)).toEqual(['death_of_child', 'firearms_discharge']);
+
+    // The register shows the history; PC-701 (two exposures, weight 5) stays below the threshold.
+    const register = await request(http).get('/exposure-register').set(wellbeing).expect(200);
+    const entries = register.body.items as { personId: string; aboveThreshold: boolean; summary: { windows: { days: number; count: number; weightedSum: number }[] } }[];
+    expect(entries.map((e) => [e.personId, e.aboveThreshold])).toEqual([
+      [EXPOSED, true],
+      ['PC-701', false],
+    ]);
+    expect(entries[0]?.summary.windows.find((w) => w.days === 90)).toEqual({ days: 90, count: 3, weightedSum: 8 });
+
+    // Worked: assigned, contacted, offered, accepted, closed.
+    const id = task?.taskId as string;
+    await post(`/support-tasks/${id}/coordinator`, wellbeing, { coordinatorId: 'wb-coord' }).expect(200);
+    await post(`/support-tasks/${id}/contacts`, wellbeing, { method: 'telephone', reached: true }).expect(200);
+    const offered = await post(`/support-tasks/${id}/offers`, wellbeing, { offer: 'trim_assessment' }).expect(200);
+    const offerId = (offered.body.offers as { offerId: string }[]).at(-1)?.offerId as string;
+    await post(`/support-tasks/${id}/offers/${offerId}/response`, wellbeing, { response: 'accepted' }).expect(200);
+    await post(`/support-tasks/${id}/close`, wellbeing, { outcome: 'support_accepted' }).expect(200);
+
+    // Another exposure in the same spell above the threshold raises no second task.
+    await record(2, 'fatal_road_collision', [EXPOSED]);
+    await waitForValue(
+      async () => {
+        const res = await request(http).get('/exposure-register').set(wellbeing).expect(200);
+        const me = (res.body.items as typeof entries).find((e) => e.personId === EXPOSED);
+        return me?.summary.windows.find((w) => w.days === 90)?.count === 4 || undefined;
+      },
+      { timeoutMs: 5_000, message: 'fourth exposure in the register' },
+    );
+    const checkpoint = await waitForValue(
+      async () => {
+        const { rows } = await e2e.pool.query<{ n: number }>(
+          "select count(*)::int as n from exposure_process_exposures where person_id = $1",
+          [EXPOSED],
+        );
+        return rows[0]?.n === 4 ? rows : undefined;
+      },
+      { timeoutMs: 5_000, message: 'the process manager has seen the fourth exposure' },
+    );
+    expect(checkpoint).toHaveLength(1);
+    const after = await queue();
+    expect(after.total).toBe(1);
+    expect(after.items[0]).toMatchObject({ taskId: id, status: 'closed' });
+
+    const byDepartment = await request(http).get('/reports/trauma/repeat-exposure').set(as('hr-2', 'hr', 'force-exposure')).expect(200);
+    expect(byDepartment.body.rows).toEqual([{ department: 'Response', peopleExposed: 2, peopleAboveThreshold: 1, exposures: 6 }]);
+    await request(http).get('/exposure-register').set(as('hr-2', 'hr', 'force-exposure')).expect(403);
+  });
+
   it('an ESTIP deadline that passes shows the incident overdue and escalates it', async () => {
     const hurriedCoordinator = as('coord-h', 'trim_coordinator', HURRIED);
     const incidentId = await recordIncident(as('sgt-h', 'supervisor', HURRIED), new Date());

@@ -43,10 +43,11 @@ export async function startE2eApp(options: {
     TIMER_RECONCILE_INTERVAL_MS: '600000',
   });
   const pool = testPool(4);
-  await pool.query(
-    `truncate es_events, es_streams, projection_checkpoints, referral_queue, timer_deadlines,
-       trauma_incidents, trauma_exposures, trim_activations restart identity`,
+  // Every table but the migrations ledger: the store, checkpoints and read models.
+  const { rows } = await pool.query<{ name: string }>(
+    "select quote_ident(tablename) as name from pg_tables where schemaname = 'public' and tablename <> 'schema_migrations'",
   );
+  await pool.query(`truncate ${rows.map((r) => r.name).join(', ')} restart identity`);
   const redis = new IORedis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const queue = new Queue(config.TIMER_QUEUE, { connection: redis });
   await queue.obliterate({ force: true });

@@ -23,6 +23,18 @@ import { IncidentsController } from './http/incidents.controller';
 import { TraumaReportsController } from './http/trauma-reports.controller';
 import { TrimController } from './http/trim.controller';
 import { traumaProjection } from './read-models/trauma.projection';
+import { supportTasksProjection } from './read-models/support-tasks.projection';
+import { exposureProcessManager } from './application/exposure.process-manager';
+import {
+  createSupportTaskDecider,
+  describeSupportTaskEvent,
+  SUPPORT_TASK_EVENT_SCHEMA_VERSIONS,
+  SUPPORT_TASK_STREAM_CATEGORY,
+  type SupportTaskCommand,
+  type SupportTaskEvent,
+  type SupportTaskState,
+} from './domain/exposure';
+import { SupportTasksController } from './http/support-tasks.controller';
 
 function escalate<C>(fired: { deadlineId: string; level: number }, envelope: CaseEnvelope): C {
   return { ...envelope, type: 'EscalateDeadline', data: { deadlineId: fired.deadlineId, level: fired.level } } as C;
@@ -62,8 +74,20 @@ class TraumaWiring implements OnModuleInit {
       describe: describeTrimEvent,
       escalation: escalate,
     });
+    const supportTaskDeciders = new Map<string, ReturnType<typeof createSupportTaskDecider>>();
+    this.workflows.register<SupportTaskCommand, SupportTaskEvent, SupportTaskState>({
+      category: SUPPORT_TASK_STREAM_CATEGORY,
+      errorPrefix: 'SUPPORT_TASK',
+      codec: plainCodec<SupportTaskEvent>(SUPPORT_TASK_EVENT_SCHEMA_VERSIONS),
+      deciderFor: (forceId) =>
+        memo(supportTaskDeciders, forceId, () => createSupportTaskDecider({ policy: policies.forForce(forceId).supportTask, calendar })),
+      describe: describeSupportTaskEvent,
+      escalation: escalate,
+    });
     this.projections.register(traumaProjection);
+    this.projections.register(supportTasksProjection);
     this.projections.register(trimReferralProcessManager(this.commands));
+    this.projections.register(exposureProcessManager(this.commands, (forceId) => policies.forForce(forceId).exposure));
   }
 }
 
@@ -87,7 +111,7 @@ export class TraumaModule {
     return {
       module: TraumaModule,
       imports: [TimersModule],
-      controllers: [IncidentsController, TrimController, TraumaReportsController],
+      controllers: [IncidentsController, TrimController, SupportTasksController, TraumaReportsController],
       providers: [
         {
           provide: TraumaPolicies,

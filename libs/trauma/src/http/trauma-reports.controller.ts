@@ -4,6 +4,10 @@ import type { Pool } from 'pg';
 import { CurrentActor, type Actor } from '@casework/platform/http/actor';
 import { PG_POOL } from '@casework/platform/tokens';
 import { assertTraumaPermission } from '../application/trauma-access';
+import { TraumaPolicies } from '../application/trauma-policies';
+import { exposureRegisterByDepartment, type RegisterByDepartment } from '../read-models/exposure.queries';
+import { CLOCK, type Clock } from '@casework/core/time/clock';
+import { DateTime } from 'luxon';
 import { estipFunnel, trimActivity, type FunnelRow, type TrimActivityRow } from '../read-models/trauma.queries';
 import { PeriodQueryDto } from './trauma-queries.dtos';
 
@@ -14,7 +18,11 @@ import { PeriodQueryDto } from './trauma-queries.dtos';
 @ApiHeader({ name: 'X-Casework-Force', required: true })
 @Controller('reports/trauma')
 export class TraumaReportsController {
-  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    private readonly policies: TraumaPolicies,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   @Get('estip-funnel')
   @Header('Cache-Control', 'no-store')
@@ -25,6 +33,16 @@ export class TraumaReportsController {
   async funnel(@Query() query: PeriodQueryDto, @CurrentActor() actor: Actor): Promise<{ rows: FunnelRow[] }> {
     assertTraumaPermission(actor.role, 'reports');
     return { rows: await estipFunnel(this.pool, { forceId: actor.forceId, from: query.from, to: query.to }) };
+  }
+
+  @Get('repeat-exposure')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'The repeat-exposure register by department: people exposed and people at or above the threshold' })
+  async repeatExposure(@Query() query: PeriodQueryDto, @CurrentActor() actor: Actor): Promise<{ rows: RegisterByDepartment[] }> {
+    assertTraumaPermission(actor.role, 'reports');
+    const asOf = query.to ? DateTime.fromISO(query.to, { zone: 'Europe/London' }).endOf('day').toJSDate() : this.clock.now();
+    const policy = this.policies.forForce(actor.forceId).exposure;
+    return { rows: await exposureRegisterByDepartment(this.pool, { forceId: actor.forceId, asOf, policy }) };
   }
 
   @Get('trim-activity')
