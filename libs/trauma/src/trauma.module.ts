@@ -35,6 +35,7 @@ import {
   type SupportTaskState,
 } from './domain/exposure';
 import { SupportTasksController } from './http/support-tasks.controller';
+import { IncidentImportService } from './application/import/incident-import.service';
 
 function escalate<C>(fired: { deadlineId: string; level: number }, envelope: CaseEnvelope): C {
   return { ...envelope, type: 'EscalateDeadline', data: { deadlineId: fired.deadlineId, level: fired.level } } as C;
@@ -122,9 +123,10 @@ export class TraumaModule {
         CaseWorkflows,
         ExecuteCaseCommandHandler,
         CaseSender,
+        IncidentImportService,
         TraumaWiring,
       ],
-      exports: [TraumaPolicies, CaseWorkflows, CaseSender],
+      exports: [TraumaPolicies, CaseWorkflows, CaseSender, IncidentImportService],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Pool } from 'pg';
 import { UuidParam } from '@casework/core/http/uuid-param.pipe';
@@ -8,6 +8,7 @@ import { CurrentActor, type Actor } from '@casework/platform/http/actor';
 import { CommandMeta, revisionEtag, type CommandHeaders } from '@casework/platform/http/command-headers';
 import { PG_POOL } from '@casework/platform/tokens';
 import { CaseSender, caseView, type CaseView } from '../application/case-sender';
+import { IncidentImportService } from '../application/import/incident-import.service';
 import type { CaseEnvelope } from '../application/case-commands';
 import { assertTraumaPermission, type TraumaPermission } from '../application/trauma-access';
 import type { IncidentCommand } from '../domain/incident/commands';
@@ -43,6 +44,7 @@ const CATEGORY = INCIDENT_STREAM_CATEGORY;
 export class IncidentsController {
   constructor(
     private readonly sender: CaseSender,
+    private readonly importer: IncidentImportService,
     @Inject(PG_POOL) private readonly pool: Pool,
   ) {}
 
@@ -87,6 +89,28 @@ export class IncidentsController {
       page: query.page,
       pageSize: query.pageSize,
     });
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Import historical incidents and exposures from CSV (all or nothing)',
+    description:
+      'One row per exposure; rows sharing incident_ref form one incident. Every row is validated, including ' +
+      'against the workflow rules, before anything is stored; a bad row stores nothing and answers 422 listing every ' +
+      'bad row by line. Imported incidents are closed at once (their ESTIP deadlines long past) unless still_open. ' +
+      'Re-sending the same file stores nothing new. Add ?dryRun=true to validate only.',
+  })
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', example: 'incident_ref,occurred_at,incident_type,...' } })
+  async import(
+    @Body() csv: unknown,
+    @Query('dryRun') dryRun: string | undefined,
+    @CurrentActor() actor: Actor,
+    @CommandMeta() meta: CommandHeaders,
+  ): Promise<unknown> {
+    assertTraumaPermission(actor.role, 'manageIncident');
+    return this.importer.importCsv(csv, { actor, correlationId: meta.correlationId, dryRun: dryRun === 'true' });
   }
 
   @Get(':id')

@@ -1,6 +1,5 @@
-import { parse } from 'csv-parse/sync';
-import { DateTime } from 'luxon';
 import { DomainError } from '@casework/core/domain/domain-error';
+import { cellsByColumn, checkHeader, readCsv, RowReader, sortByLine, type CsvRecord, type ImportRowError } from '@casework/core/import/csv-import';
 import { deterministicId } from '@casework/core/ids';
 import type { WorkingCalendar } from '@casework/core/time/calendar';
 import type {
@@ -24,63 +23,7 @@ import {
   type CloseReason,
 } from '../../domain/types';
 
-/**
- * Plans a back-dated import of historical OH referrals from a spreadsheet (CSV), without
- * any I/O: text in, either a plan of domain commands or every problem found.
- *
- * The file
- * - UTF-8, comma-separated, optional BOM, any line ending; the first non-empty line is the
- *   header and names the columns (exact snake_case names, any order). Unknown, blank,
- *   repeated or missing required headers are errors, and then no row is checked (a
- *   misspelt column would make every row look wrong).
- * - Cells are trimmed; blank lines and rows whose cells are all blank are skipped. A cell may
- *   be quoted to hold commas or line breaks. Every row must have as many cells as the header.
- * - Errors give the 1-based physical line where the row starts (the header is line 1 of a
- *   file without leading blank lines), so a quoted line break does not shift later rows.
- *
- * One row is one referral. Required columns: `referral_ref` (the spreadsheet's own id,
- * unique within the file), `submitted_at`, `subject_id`, `subject_name`, `employment_type`,
- * `department`, `source`, `category`, `urgency`, `reason`. Optional, by stage:
- * - `role` (the subject's job title), `referred_by` (blank: the importing user is recorded
- *   as referrer, as for any referral keyed in on someone's behalf), `line_manager_id`;
- * - triage: `triaged_at`, `priority`, `advisor_id`, all three or none;
- * - consent: `consent_at`, `consent_given` (true/false/yes/no, any case), both or neither;
- *   consent needs triage first (the decider says so);
- * - closure: `closed_at` and `close_reason` together, `close_note` only with them. Imports
- *   never reach an assessment, so the domain allows only `no_further_action` or `other`,
- *   each with a note;
- * - cancellation: `cancelled_at` and `cancel_reason` together, never with a closure.
- *
- * A refusal of consent (`consent_given` false) closes the referral by itself, at
- * `consent_at`, with reason `consent_refused`. Such a row expresses no separate closure:
- * `close_reason` is blank or `consent_refused`, `closed_at` blank or equal to `consent_at`,
- * `close_note` and the cancellation columns blank. `consent_refused` is never a close
- * reason on its own (nor is `did_not_attend`, which needs appointments).
- *
- * Times: `YYYY-MM-DD` means 09:00 that day on the force calendar's wall clock (Europe/London);
- * an ISO date-time without an offset is read on that clock too, one with `Z` or an offset is
- * taken as written. Dates must run submitted ≤ triaged ≤ consent ≤ closed/cancelled and none
- * may be after `now`.
- *
- * Each valid row becomes Submit, then Triage, RecordConsent, Close or Cancel as filled in,
- * each back-dated to its own column's time, sent by the importing actor. Ids are derived
- * from the force and `referral_ref` (`deterministicId('import', forceId, ref[, step])`), so
- * importing the same file again appends nothing new, and a file that gains a later stage for
- * an already imported referral appends just that stage. (Facts of an already imported
- * stage are not updated by editing the file: that command id has been applied.)
- *
- * Finally every row's commands are dry-run through the real decider, so a business rule the
- * import would break (a completed closure without a report, say) is reported on its row
- * before anything is appended: validation is all or nothing.
- */
-
-export interface ImportRowError {
-  /** 1-based physical line in the file where the row (or problem) starts; the header is 1. */
-  readonly line: number;
-  /** The CSV column the problem is about, when it is about one. */
-  readonly column?: string;
-  readonly message: string;
-}
+export type { ImportRowError } from '@casework/core/import/csv-import';
 
 export interface PlannedReferral {
   readonly line: number;
@@ -138,10 +81,8 @@ export const OPTIONAL_IMPORT_COLUMNS = [
 ] as const;
 
 type Column = (typeof REQUIRED_IMPORT_COLUMNS)[number] | (typeof OPTIONAL_IMPORT_COLUMNS)[number];
-type Cells = Readonly<Record<Column, string>>;
 
 const ALL_COLUMNS: readonly Column[] = [...REQUIRED_IMPORT_COLUMNS, ...OPTIONAL_IMPORT_COLUMNS];
-const isColumn = (name: string): name is Column => (ALL_COLUMNS as readonly string[]).includes(name);
 
 /** The step names that, with the force and the row's reference, make each command id. */
 type Step = 'submit' | 'triage' | 'consent' | 'close' | 'cancel';
@@ -181,7 +122,7 @@ export function planReferralImport(csvText: string, opts: ReferralImportOptions)
   }
 
   const columns = header.cells;
-  const headerErrors = checkHeader(header);
+  const headerErrors = checkHeader(header, { required: REQUIRED_IMPORT_COLUMNS, all: ALL_COLUMNS });
   if (headerErrors.length > 0) return { ok: false, errors: sortByLine([...errors, ...headerErrors]), rowsRead };
   if (rows.length === 0) {
     errors.push({ line: header.line, message: 'The file has a header but no referrals' });
@@ -204,7 +145,7 @@ export function planReferralImport(csvText: string, opts: ReferralImportOptions)
       errors.push({ line: row.line, message: `The row has ${row.cells.length} cells but the header has ${columns.length}` });
       continue;
     }
-    const cells = cellsByColumn(columns as readonly Column[], row.cells);
+    const cells = cellsByColumn(ALL_COLUMNS, columns as readonly Column[], row.cells);
     const ref = cells.referral_ref;
     const seenOn = firstLineOfRef.get(ref);
     if (ref !== '' && seenOn !== undefined) {
@@ -213,7 +154,7 @@ export function planReferralImport(csvText: string, opts: ReferralImportOptions)
       firstLineOfRef.set(ref, row.line);
     }
 
-    const reader = new RowReader(row.line, cells, opts.now, opts.calendar.zone);
+    const reader = new RowReader<Column>(row.line, cells, opts.now, opts.calendar.zone);
     const referral = readRow(reader, opts);
     if (!referral) {
       errors.push(...reader.errors);
@@ -227,216 +168,7 @@ export function planReferralImport(csvText: string, opts: ReferralImportOptions)
 }
 
 // ---------------------------------------------------------------------------------------
-// CSV text → records with line numbers
-
-interface CsvRecord {
-  /** Physical line the record starts on. */
-  readonly line: number;
-  readonly cells: readonly string[];
-}
-
-interface CsvParseInfo {
-  readonly record: string[];
-  readonly info: { readonly lines: number };
-}
-
-/**
- * Parses the whole text, collecting syntax errors instead of stopping at the first.
- * Line endings are made `\n` first: csv-parse counts a CRLF inside a quoted cell as two
- * lines, which would shift every later line number.
- */
-function readCsv(text: string): { records: CsvRecord[]; errors: ImportRowError[] } {
-  const syntax: { line: number; code: string; message: string }[] = [];
-  const parsed = parse(text.replace(/\r\n?/g, '\n'), {
-    bom: true,
-    trim: true,
-    skip_empty_lines: true,
-    skip_records_with_empty_values: true,
-    relax_column_count: true, // checked per row, so every short or long row is reported
-    info: true,
-    skip_records_with_error: true,
-    on_skip: (error) => {
-      // csv-parse puts the line it had reached on the error, untyped.
-      if (error) syntax.push({ line: typeof error.lines === 'number' ? error.lines : 1, code: error.code, message: error.message });
-    },
-  }) as unknown as CsvParseInfo[];
-
-  // `info.lines` is the line a record ends on; quoted line breaks say how far back it began.
-  const records = parsed.map(({ record, info }) => ({
-    line: info.lines - record.reduce((n, cell) => n + countLineBreaks(cell), 0),
-    cells: record,
-  }));
-
-  const errors: ImportRowError[] = [];
-  const seen = new Set<string>();
-  for (const { line, code, message } of syntax) {
-    // One broken quote can trip the parser more than once on the same line.
-    if (seen.has(`${line}:${code}`)) continue;
-    seen.add(`${line}:${code}`);
-    if (code === 'CSV_QUOTE_NOT_CLOSED') {
-      // Reported at the end of the file; the quote was opened after the last good record.
-      const lastGood = records.filter((r) => r.line < line).at(-1);
-      const from = lastGood ? lastGood.line + 1 : 1;
-      errors.push({ line: from, message: `CSV syntax: a quoted cell opened on or after line ${from} is never closed` });
-    } else {
-      errors.push({ line, message: `CSV syntax: ${message}` });
-    }
-  }
-  return { records, errors };
-}
-
-function countLineBreaks(cell: string): number {
-  let n = 0;
-  for (const ch of cell) if (ch === '\n') n++;
-  return n;
-}
-
-function checkHeader(header: CsvRecord): ImportRowError[] {
-  const errors: ImportRowError[] = [];
-  const line = header.line;
-  const seen = new Set<string>();
-  header.cells.forEach((name, index) => {
-    if (name === '') {
-      errors.push({ line, message: `Header cell ${index + 1} is blank; every column needs a name` });
-    } else if (!isColumn(name)) {
-      errors.push({ line, column: name, message: `Unknown column "${name}"; the columns are: ${ALL_COLUMNS.join(', ')}` });
-    } else if (seen.has(name)) {
-      errors.push({ line, column: name, message: `Column "${name}" appears more than once` });
-    }
-    seen.add(name);
-  });
-  for (const required of REQUIRED_IMPORT_COLUMNS) {
-    if (!seen.has(required)) errors.push({ line, column: required, message: `Missing required column "${required}"` });
-  }
-  return errors;
-}
-
-/** Optional columns left out of the header read as blank. */
-function cellsByColumn(columns: readonly Column[], values: readonly string[]): Cells {
-  const cells = Object.fromEntries(ALL_COLUMNS.map((c) => [c, ''])) as Record<Column, string>;
-  columns.forEach((column, i) => (cells[column] = values[i] ?? ''));
-  return cells;
-}
-
-function sortByLine(errors: ImportRowError[]): ImportRowError[] {
-  return errors
-    .map((error, index) => ({ error, index }))
-    .sort((a, b) => a.error.line - b.error.line || a.index - b.index)
-    .map(({ error }) => error);
-}
-
-// ---------------------------------------------------------------------------------------
 // One row → its commands
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
-const DATE_ONLY_HOUR = 9;
-const BOOLEANS: ReadonlyMap<string, boolean> = new Map([
-  ['true', true],
-  ['yes', true],
-  ['false', false],
-  ['no', false],
-]);
-
-/**
- * Reads typed values out of one row's cells, recording a problem for each bad cell and
- * carrying on, so one pass finds every problem in the row. `undefined` means "invalid
- * (already reported)"; `null` means "left blank".
- */
-class RowReader {
-  readonly errors: ImportRowError[] = [];
-
-  constructor(
-    readonly line: number,
-    private readonly cells: Cells,
-    private readonly now: Date,
-    private readonly zone: string,
-  ) {}
-
-  has(column: Column): boolean {
-    return this.cells[column] !== '';
-  }
-
-  raw(column: Column): string {
-    return this.cells[column];
-  }
-
-  error(column: Column | undefined, message: string): void {
-    this.errors.push(column === undefined ? { line: this.line, message } : { line: this.line, column, message });
-  }
-
-  text(column: Column): string | undefined {
-    if (this.has(column)) return this.cells[column];
-    this.error(column, `${column} is required`);
-    return undefined;
-  }
-
-  optionalText(column: Column): string | null {
-    return this.has(column) ? this.cells[column] : null;
-  }
-
-  oneOf<T extends string>(column: Column, allowed: readonly T[]): T | undefined {
-    const value = this.cells[column];
-    if (value === '') {
-      this.error(column, `${column} is required; one of: ${allowed.join(', ')}`);
-      return undefined;
-    }
-    if ((allowed as readonly string[]).includes(value)) return value as T;
-    this.error(column, `${column} "${value}" is not allowed; one of: ${allowed.join(', ')}`);
-    return undefined;
-  }
-
-  optionalOneOf<T extends string>(column: Column, allowed: readonly T[]): T | null | undefined {
-    return this.has(column) ? this.oneOf(column, allowed) : null;
-  }
-
-  optionalBoolean(column: Column): boolean | null | undefined {
-    if (!this.has(column)) return null;
-    const value = BOOLEANS.get(this.cells[column].toLowerCase());
-    if (value !== undefined) return value;
-    this.error(column, `${column} "${this.cells[column]}" is not allowed; one of: true, false, yes, no`);
-    return undefined;
-  }
-
-  optionalTime(column: Column): Date | null | undefined {
-    if (!this.has(column)) return null;
-    const value = this.cells[column];
-    const local = DATE_ONLY.test(value)
-      ? DateTime.fromISO(value, { zone: this.zone }).set({ hour: DATE_ONLY_HOUR })
-      : DATE_TIME.test(value)
-        ? DateTime.fromISO(value, { zone: this.zone })
-        : undefined;
-    if (!local?.isValid) {
-      this.error(
-        column,
-        `${column} "${value}" is not a date: use YYYY-MM-DD or an ISO date-time such as 2026-03-02T14:30 or 2026-03-02T14:30:00Z`,
-      );
-      return undefined;
-    }
-    const time = local.toJSDate();
-    if (time.getTime() > this.now.getTime()) {
-      this.error(column, `${column} "${value}" is in the future`);
-      return undefined;
-    }
-    return time;
-  }
-
-  time(column: Column): Date | undefined {
-    if (this.has(column)) return this.optionalTime(column) ?? undefined;
-    this.error(column, `${column} is required`);
-    return undefined;
-  }
-
-  /** Columns that only make sense together: each one left blank is reported. */
-  together(columns: readonly Column[]): boolean {
-    const given = columns.filter((c) => this.has(c));
-    if (given.length === 0 || given.length === columns.length) return true;
-    for (const missing of columns.filter((c) => !this.has(c))) {
-      this.error(missing, `${missing} is required with ${given.join(' and ')} (give ${columns.join(', ')} together)`);
-    }
-    return false;
-  }
-}
 
 interface RowTimes {
   readonly submitted_at: Date | undefined;
@@ -447,7 +179,7 @@ interface RowTimes {
 }
 
 /** Each stage's time against the latest earlier one given; both ends must have parsed. */
-function checkOrder(reader: RowReader, times: RowTimes): void {
+function checkOrder(reader: RowReader<Column>, times: RowTimes): void {
   const sequence: readonly (readonly [Column, readonly Column[]])[] = [
     ['triaged_at', ['submitted_at']],
     ['consent_at', ['submitted_at', 'triaged_at']],
@@ -474,7 +206,7 @@ function checkOrder(reader: RowReader, times: RowTimes): void {
 }
 
 /** The row as its commands, or undefined when anything in it is wrong (see reader.errors). */
-function readRow(reader: RowReader, opts: ReferralImportOptions): PlannedReferral | undefined {
+function readRow(reader: RowReader<Column>, opts: ReferralImportOptions): PlannedReferral | undefined {
   // Read every cell first, so that all of the row's problems are reported at once.
   const referralRef = reader.text('referral_ref');
   const subjectId = reader.text('subject_id');
@@ -585,7 +317,7 @@ function readRow(reader: RowReader, opts: ReferralImportOptions): PlannedReferra
 }
 
 /** A refusal closes the referral by itself: the row may restate that closure, not add one. */
-function checkRefusal(reader: RowReader, times: RowTimes): void {
+function checkRefusal(reader: RowReader<Column>, times: RowTimes): void {
   const why = 'consent_given is false, which closes the referral as consent_refused at consent_at';
   const reason = reader.raw('close_reason');
   if (reason !== '' && reason !== 'consent_refused') {
@@ -598,7 +330,7 @@ function checkRefusal(reader: RowReader, times: RowTimes): void {
   if (reader.has('cancelled_at')) reader.error('cancelled_at', `cancelled_at must be blank: ${why}`);
 }
 
-function checkClosure(reader: RowReader, closeReason: CloseReason | null | undefined): void {
+function checkClosure(reader: RowReader<Column>, closeReason: CloseReason | null | undefined): void {
   reader.together(['closed_at', 'close_reason']);
   if (reader.has('close_note') && !reader.has('closed_at') && !reader.has('close_reason')) {
     reader.error('close_note', 'close_note is only for a closed referral (with closed_at and close_reason)');
