@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { waitForValue } from '@casework/core/testing/wait-for';
@@ -349,6 +351,32 @@ describe('trauma support, end to end over HTTP', () => {
       (await request(http).get(`/incidents/${incidentId}/timeline`).set(hurriedCoordinator).expect(200)).body.items as { type: string }[]
     ).map((i) => i.type);
     expect(types.filter((t) => t === 'DeadlineOverdue' || t === 'DeadlineEscalated')).toEqual(['DeadlineOverdue', 'DeadlineEscalated']);
+  });
+
+  it('historical incidents import from CSV once, closed, and count in the register as of their dates', async () => {
+    const csv = readFileSync(join(__dirname, '..', 'infra', 'demo', 'incidents.csv'), 'utf8');
+    const importer = as('wb-imp', 'wellbeing_coordinator', 'force-history');
+    const events = async (): Promise<number> =>
+      (await e2e.pool.query<{ n: number }>("select count(*)::int as n from es_events where metadata->>'forceId' = 'force-history'")).rows[0]?.n ?? 0;
+    const first = await request(http).post('/incidents/import').set(importer).set('Content-Type', 'text/csv').send(csv).expect(200);
+    expect(first.body).toMatchObject({ dryRun: false, incidents: 4 });
+    const stored = await events();
+    await request(http).post('/incidents/import').set(importer).set('Content-Type', 'text/csv').send(csv).expect(200);
+    expect(await events()).toBe(stored);
+    const broken = csv.replace('fatal_road_collision', 'alien_abduction');
+    const bad = await request(http).post('/incidents/import').set(importer).set('Content-Type', 'text/csv').send(broken).expect(422);
+    expect((bad.body.rows as { line: number; column: string }[])[0]).toMatchObject({ line: 2, column: 'incident_type' });
+
+    const closed = await waitForValue(
+      async () => {
+        const res = await request(http).get('/incidents').query({ status: 'closed' }).set(importer).expect(200);
+        return res.body.total === 4 ? res.body : undefined;
+      },
+      { timeoutMs: 5_000, message: 'four imported incidents, closed' },
+    );
+    expect(closed.items.every((i: { overdue: boolean }) => !i.overdue)).toBe(true);
+    const register = await request(http).get('/exposure-register').query({ to: '2025-03-31', aboveThreshold: 'true' }).set(importer).expect(200);
+    expect(register.body.total).toBeGreaterThan(0);
   });
 
   describe('bad input is refused with the field named, and nothing is stored', () => {

@@ -203,7 +203,7 @@ describe('planning an incident import from CSV', () => {
       expect(incidents.map((i) => [i.incidentRef, i.lines.length, i.commands.map((c) => c.type)])).toEqual([
         ['TI-2025-0007', 4, ['RecordIncident', 'CloseIncident']],
         ['TI-2025-0011', 5, ['RecordIncident', 'CloseIncident']],
-        ['TI-2025-0019', 3, ['RecordIncident', 'CloseIncident']],
+        ['TI-2025-0019', 4, ['RecordIncident', 'CloseIncident']],
         ['TI-2025-0023', 2, ['RecordIncident', 'CloseIncident']],
       ]);
       const exposures = incidents.flatMap((i) => {
