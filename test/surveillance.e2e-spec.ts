@@ -33,9 +33,9 @@ const hr = as('hr-1', 'hr', FORCE);
 const SAM = { personId: 'PC-201', personName: 'Sam Reid', department: 'Child Protection', role: 'Online child abuse investigator' };
 const ALEX = { personId: 'PC-202', personName: 'Alex Morgan', department: 'Firearms', role: 'Firearms tactical advisor', level: 2 };
 const JO = { personId: 'PC-203', personName: 'Jo Patel', department: 'Firearms', role: 'Firearms officer', level: 1 };
-const samId = surveillanceId(SAM.personId);
-const alexId = surveillanceId(ALEX.personId);
-const joId = surveillanceId(JO.personId);
+const samId = surveillanceId(FORCE, SAM.personId);
+const alexId = surveillanceId(FORCE, ALEX.personId);
+const joId = surveillanceId(FORCE, JO.personId);
 
 interface Item {
   surveillanceId: string;
@@ -232,7 +232,7 @@ describe('psychological surveillance, end to end over HTTP', () => {
       const missing = await request(http).get(`/surveillance/${samId}`).set(elsewhere).expect(404);
       expect(missing.body.code).toBe('SURVEILLANCE.NOT_FOUND');
       expect((await list({}, elsewhere)).length).toBe(0);
-      await request(http).get(`/surveillance/${surveillanceId('PC-nobody')}`).set(coordinator).expect(404);
+      await request(http).get(`/surveillance/${surveillanceId(FORCE, 'PC-nobody')}`).set(coordinator).expect(404);
     });
   });
 });

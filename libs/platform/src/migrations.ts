@@ -3,6 +3,7 @@ import { eventStoreMigrations } from '@casework/core/event-store/postgres/schema
 import { referralMigrations } from '@casework/referral/read-models/schema';
 import { timerMigrations } from '@casework/timers/read-model/schema';
 import { traumaMigrations } from '@casework/trauma/read-models/schema';
+import { surveillanceMigrations } from '@casework/trauma/read-models/surveillance.schema';
 
 /** Every library's schema, applied in id order by the app, the CLI and the test set-up. */
 export const ALL_MIGRATIONS: readonly Migration[] = [
@@ -10,4 +11,5 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   ...timerMigrations,
   ...referralMigrations,
   ...traumaMigrations,
+  ...surveillanceMigrations,
 ];

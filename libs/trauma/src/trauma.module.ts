@@ -35,6 +35,9 @@ import {
   type SupportTaskState,
 } from './domain/exposure';
 import { SupportTasksController } from './http/support-tasks.controller';
+import { surveillanceWorkflow } from './application/surveillance.workflow';
+import { SurveillanceController } from './http/surveillance.controller';
+import { surveillanceProjection } from './read-models/surveillance.projection';
 import { IncidentImportService } from './application/import/incident-import.service';
 
 function escalate<C>(fired: { deadlineId: string; level: number }, envelope: CaseEnvelope): C {
@@ -85,7 +88,9 @@ class TraumaWiring implements OnModuleInit {
       describe: describeSupportTaskEvent,
       escalation: escalate,
     });
+    this.workflows.register(surveillanceWorkflow((forceId) => policies.forForce(forceId).surveillance, calendar));
     this.projections.register(traumaProjection);
+    this.projections.register(surveillanceProjection);
     this.projections.register(supportTasksProjection);
     this.projections.register(trimReferralProcessManager(this.commands));
     this.projections.register(exposureProcessManager(this.commands, (forceId) => policies.forForce(forceId).exposure));
@@ -112,7 +117,7 @@ export class TraumaModule {
     return {
       module: TraumaModule,
       imports: [TimersModule],
-      controllers: [IncidentsController, TrimController, SupportTasksController, TraumaReportsController],
+      controllers: [IncidentsController, TrimController, SupportTasksController, SurveillanceController, TraumaReportsController],
       providers: [
         {
           provide: TraumaPolicies,

@@ -1,21 +1,25 @@
-import { DateTime } from 'luxon';
-import type { EscalationTarget } from '@casework/timers/domain/deadline-events';
+import {
+  capitalise,
+  entry,
+  labeller,
+  londonDate as date,
+  londonInstant as instant,
+  words,
+  type TimelineEntry,
+} from '@casework/core/domain/timeline-text';
+import { isDeadlineEvent } from '@casework/timers/domain/deadline-events';
+import { describeDeadlineEvent, type DeadlineTimelineText } from '@casework/timers/domain/deadline-timeline';
 import type { ReferralEvent } from './events';
 import type { EmploymentType, Recommendation, ReferralSource } from './types';
 
-export interface TimelineEntry {
-  readonly title: string;
-  readonly detail: string | null;
-}
-
-/** Case timelines are read by OH staff in England and Wales, on London clocks. */
-const ZONE = 'Europe/London';
+export type { TimelineEntry };
 
 /**
  * One human-readable line per event for the case timeline. Clinical notes never appear
  * here: the timeline is shown more widely than the clinical record.
  */
 export function describeReferralEvent(event: ReferralEvent): TimelineEntry {
+  if (isDeadlineEvent(event)) return describeDeadlineEvent(event, DEADLINE_TEXT);
   switch (event.type) {
     case 'ReferralSubmitted': {
       const d = event.data;
@@ -69,56 +73,11 @@ export function describeReferralEvent(event: ReferralEvent): TimelineEntry {
     }
     case 'ReferralCancelled':
       return entry('Referral cancelled', event.data.reason);
-    case 'DeadlineScheduled': {
-      const { kind, dueAt, ownerId } = event.data;
-      return entry(`${deadlineLabel(kind)} due by ${instant(dueAt)}`, ownerId ? `Owner: ${ownerId}` : 'Unassigned');
-    }
-    case 'DeadlineMet':
-      return entry(`${deadlineLabel(event.data.kind)} deadline met${event.data.late ? ' late' : ''}`);
-    case 'DeadlineWaived':
-      return entry(`${deadlineLabel(event.data.kind)} deadline waived by ${event.data.waivedBy}`, event.data.reason);
-    case 'DeadlineOverdue':
-      return entry(`${deadlineLabel(event.data.kind)} deadline overdue (was due ${instant(event.data.dueAt)})`);
-    case 'DeadlineEscalated':
-      return entry(
-        `${deadlineLabel(event.data.kind)} deadline escalated to ${TARGET_LABELS[event.data.notify]}`,
-        `Was due ${instant(event.data.dueAt)}`,
-      );
     default: {
       const exhaustive: never = event;
       return exhaustive;
     }
   }
-}
-
-function entry(title: string, detail: string | null = null): TimelineEntry {
-  return { title, detail };
-}
-
-/** Fixed abbreviations: ICU versions disagree on en-GB's September ("Sep" / "Sept"). */
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "3 Mar 2026 17:00", on the London wall clock. */
-function instant(iso: string): string {
-  const local = DateTime.fromISO(iso, { zone: ZONE });
-  return `${day(local)} ${local.toFormat('HH:mm')}`;
-}
-
-/** "1 Sep 2026", for a business date (YYYY-MM-DD). */
-function date(isoDate: string): string {
-  return day(DateTime.fromISO(isoDate, { zone: ZONE }));
-}
-
-function day(local: DateTime): string {
-  return `${local.day} ${MONTHS[local.month - 1]} ${local.year}`;
-}
-
-function words(value: string): string {
-  return value.replace(/[_-]/g, ' ');
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 const SOURCE_LABELS: Readonly<Record<ReferralSource, string>> = {
@@ -148,18 +107,12 @@ const RECOMMENDATION_LABELS: Readonly<Record<Recommendation, string>> = {
   no_further_action: 'no further action',
 };
 
-const DEADLINE_LABELS: Readonly<Record<string, string>> = {
-  triage: 'Triage',
-  'first-appointment': 'First appointment',
-  'outcome-report': 'Outcome report',
-};
-
-function deadlineLabel(kind: string): string {
-  return DEADLINE_LABELS[kind] ?? capitalise(words(kind));
-}
-
-const TARGET_LABELS: Readonly<Record<EscalationTarget, string>> = {
-  owner: 'the owner',
-  team_manager: 'the OH team manager',
-  head_of_wellbeing: 'the head of wellbeing',
+const DEADLINE_TEXT: DeadlineTimelineText = {
+  label: labeller({
+    triage: 'Triage',
+    'first-appointment': 'First appointment',
+    'outcome-report': 'Outcome report',
+  }),
+  targets: { owner: 'the owner', team_manager: 'the OH team manager', head_of_wellbeing: 'the head of wellbeing' },
+  unowned: 'Unassigned',
 };

@@ -1,34 +1,20 @@
 import type { WorkingCalendar } from '@casework/core/time/calendar';
-import { deterministicId } from '@casework/core/ids';
 import type { DeadlineEvent } from '@casework/timers/domain/deadline-events';
-import { scheduleDeadline, waiveDeadline, type DeadlineLedger } from '@casework/timers/domain/deadline-ledger';
-import { escalationLadder, type ReferralDeadlinePolicy } from '../deadline-policy';
+import { waiveDeadline, type DeadlineLedger } from '@casework/timers/domain/deadline-ledger';
+import { scheduleEscalatingDeadline, type DeadlineToSchedule } from '@casework/timers/domain/deadline-policy';
+import type { ReferralDeadlinePolicy } from '../deadline-policy';
 
 export interface ReferralDeciderDeps {
   readonly policy: ReferralDeadlinePolicy;
   readonly calendar: WorkingCalendar;
 }
 
-/**
- * Schedules a referral deadline with the force's escalation ladder. The id comes from the
- * command, so a retried command schedules the same deadline and never a second one.
- */
+/** Schedules a deadline with the force's escalation ladder; the id comes from the command. */
 export function scheduleReferralDeadline(
   deps: ReferralDeciderDeps,
-  deadline: {
-    readonly kind: string;
-    readonly commandId: string;
-    readonly dueAt: Date;
-    readonly ownerId: string | null;
-  },
+  deadline: DeadlineToSchedule,
 ): DeadlineEvent {
-  return scheduleDeadline({
-    deadlineId: deterministicId(deadline.commandId, deadline.kind),
-    kind: deadline.kind,
-    dueAt: deadline.dueAt,
-    ownerId: deadline.ownerId,
-    escalations: escalationLadder(deps.policy, deps.calendar, deadline.dueAt),
-  });
+  return scheduleEscalatingDeadline(deps.policy.escalation, deps.calendar, deadline);
 }
 
 /** A referral that stops (closed or cancelled) owes nobody anything: every open deadline is waived. */

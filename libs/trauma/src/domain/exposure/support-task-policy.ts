@@ -1,5 +1,10 @@
 import type { DueSpec, WorkingCalendar } from '@casework/core/time/calendar';
-import { dueSpecProblems, ladderFrom, ladderProblems, type EscalationRung } from './policy-checks';
+import {
+  escalationLadder,
+  validateDueSpec,
+  validateEscalation,
+  type EscalationRung,
+} from '@casework/timers/domain/deadline-policy';
 
 /** The deadline kinds a support task schedules, as stored in `DeadlineScheduled.kind`. */
 export const SUPPORT_TASK_DEADLINES = {
@@ -26,16 +31,16 @@ export function firstContactDueAt(policy: SupportTaskPolicy, calendar: WorkingCa
   return calendar.dueAt(raisedAt, policy.firstContact);
 }
 
-export function supportTaskEscalationLadder(
-  policy: SupportTaskPolicy,
-  calendar: WorkingCalendar,
-  dueAt: Date,
-): { readonly at: Date; readonly notify: EscalationRung['notify'] }[] {
-  return ladderFrom(policy.escalation, calendar, dueAt);
+export function supportTaskEscalationLadder(policy: SupportTaskPolicy, calendar: WorkingCalendar, dueAt: Date) {
+  return escalationLadder(policy.escalation, calendar, dueAt);
 }
 
 /** Every problem with a force's policy, in words an administrator can act on; empty when usable. */
 export function validateSupportTaskPolicy(policy: SupportTaskPolicy): string[] {
   const p: Partial<Record<keyof SupportTaskPolicy, unknown>> = policy;
-  return [...dueSpecProblems('firstContact', p.firstContact), ...ladderProblems('escalation', p.escalation)];
+  const check = { example: 'P6M' };
+  return [
+    ...validateDueSpec(p.firstContact, 'firstContact', check),
+    ...validateEscalation(p.escalation, 'escalation', check),
+  ];
 }

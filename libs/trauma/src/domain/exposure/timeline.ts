@@ -1,18 +1,14 @@
-import { DateTime } from 'luxon';
-import type { EscalationTarget } from '@casework/timers/domain/deadline-events';
+import { entry, labeller, plural, words, type TimelineEntry } from '@casework/core/domain/timeline-text';
+import { isDeadlineEvent } from '@casework/timers/domain/deadline-events';
+import { describeDeadlineEvent, type DeadlineTimelineText } from '@casework/timers/domain/deadline-timeline';
 import type { SupportTaskEvent } from './events';
 import type { ContactMethod, SupportOffer } from './types';
 
-export interface TimelineEntry {
-  readonly title: string;
-  readonly detail: string | null;
-}
-
-/** Case timelines are read by wellbeing staff in England and Wales, on London clocks. */
-const ZONE = 'Europe/London';
+export type { TimelineEntry };
 
 /** One human-readable line per event for the support task's timeline. */
 export function describeSupportTaskEvent(event: SupportTaskEvent): TimelineEntry {
+  if (isDeadlineEvent(event)) return describeDeadlineEvent(event, DEADLINE_TEXT);
   switch (event.type) {
     case 'SupportTaskRaised': {
       const d = event.data;
@@ -45,51 +41,11 @@ export function describeSupportTaskEvent(event: SupportTaskEvent): TimelineEntry
       return entry(`Offer ${event.data.response}`, event.data.reason);
     case 'SupportTaskClosed':
       return entry(`Support task closed: ${words(event.data.outcome)}`, event.data.note);
-    case 'DeadlineScheduled': {
-      const { kind, dueAt, ownerId } = event.data;
-      return entry(`${deadlineLabel(kind)} due by ${instant(dueAt)}`, ownerId ? `Owner: ${ownerId}` : 'Unassigned');
-    }
-    case 'DeadlineMet':
-      return entry(`${deadlineLabel(event.data.kind)} deadline met${event.data.late ? ' late' : ''}`);
-    case 'DeadlineWaived':
-      return entry(`${deadlineLabel(event.data.kind)} deadline waived by ${event.data.waivedBy}`, event.data.reason);
-    case 'DeadlineOverdue':
-      return entry(`${deadlineLabel(event.data.kind)} deadline overdue (was due ${instant(event.data.dueAt)})`);
-    case 'DeadlineEscalated':
-      return entry(
-        `${deadlineLabel(event.data.kind)} deadline escalated to ${TARGET_LABELS[event.data.notify]}`,
-        `Was due ${instant(event.data.dueAt)}`,
-      );
     default: {
       const exhaustive: never = event;
       return exhaustive;
     }
   }
-}
-
-function entry(title: string, detail: string | null = null): TimelineEntry {
-  return { title, detail };
-}
-
-/** Fixed abbreviations: ICU versions disagree on en-GB's September ("Sep" / "Sept"). */
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "3 Mar 2026 17:00", on the London wall clock. */
-function instant(iso: string): string {
-  const local = DateTime.fromISO(iso, { zone: ZONE });
-  return `${local.day} ${MONTHS[local.month - 1]} ${local.year} ${local.toFormat('HH:mm')}`;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-function words(value: string): string {
-  return value.replace(/[_-]/g, ' ');
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 const METHOD_LABELS: Readonly<Record<ContactMethod, string>> = {
@@ -108,16 +64,10 @@ const OFFER_LABELS: Readonly<Record<SupportOffer, string>> = {
   welfare_check: 'a welfare check',
 };
 
-const DEADLINE_LABELS: Readonly<Record<string, string>> = {
-  'first-contact': 'First contact',
-};
-
-function deadlineLabel(kind: string): string {
-  return DEADLINE_LABELS[kind] ?? capitalise(words(kind));
-}
-
-const TARGET_LABELS: Readonly<Record<EscalationTarget, string>> = {
-  owner: 'the owner',
-  team_manager: 'the wellbeing team manager',
-  head_of_wellbeing: 'the head of wellbeing',
+const DEADLINE_TEXT: DeadlineTimelineText = {
+  label: labeller({
+    'first-contact': 'First contact',
+  }),
+  targets: { owner: 'the owner', team_manager: 'the wellbeing team manager', head_of_wellbeing: 'the head of wellbeing' },
+  unowned: 'Unassigned',
 };

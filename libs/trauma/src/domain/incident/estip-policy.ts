@@ -1,6 +1,10 @@
-import { Duration } from 'luxon';
 import type { DueSpec, WorkingCalendar } from '@casework/core/time/calendar';
-import type { EscalationTarget } from '@casework/timers/domain/deadline-events';
+import {
+  escalationLadder as ladderFor,
+  validateDueSpec,
+  validateEscalation,
+  type EscalationRung,
+} from '@casework/timers/domain/deadline-policy';
 
 /** The deadline kinds an incident schedules, as stored in `DeadlineScheduled.kind`. */
 export const INCIDENT_DEADLINES = {
@@ -10,11 +14,7 @@ export const INCIDENT_DEADLINES = {
 } as const;
 export type IncidentDeadlineKind = (typeof INCIDENT_DEADLINES)[keyof typeof INCIDENT_DEADLINES];
 
-export type EscalationRung = {
-  /** Measured from the deadline's due time, not from the incident. */
-  readonly after: DueSpec;
-  readonly notify: Exclude<EscalationTarget, 'owner'>;
-};
+export type { EscalationRung };
 
 /**
  * How soon after an incident each ESTIP/TRiM step is due in one force, and who hears when
@@ -62,25 +62,13 @@ export function trimPlanningDueAt(policy: EstipPolicy, calendar: WorkingCalendar
   return calendar.dueAt(occurredAt, policy.trimPlanning);
 }
 
-/**
- * The rungs above the owner's for a deadline due at `dueAt`. Working days keep the time
- * of day (`calendar.dueAt` would move a due time after close of business to the next
- * day's close, charging the rung a day too many).
- */
-export function escalationLadder(
-  policy: EstipPolicy,
-  calendar: WorkingCalendar,
-  dueAt: Date,
-): { readonly at: Date; readonly notify: EscalationRung['notify'] }[] {
-  return policy.escalation.map(({ after, notify }) => ({
-    at: 'workingDays' in after ? calendar.addWorkingDays(dueAt, after.workingDays) : calendar.dueAt(dueAt, after),
-    notify,
-  }));
+/** The rungs above the owner's for a deadline due at `dueAt` (see the timers' `escalationLadder`). */
+export function escalationLadder(policy: EstipPolicy, calendar: WorkingCalendar, dueAt: Date) {
+  return ladderFor(policy.escalation, calendar, dueAt);
 }
 
-/** A timer job id holds the level, and the timers cancel at most six per deadline. */
-const MAX_ESCALATION_RUNGS = 5;
-const NOTIFY_TARGETS: readonly string[] = ['team_manager', 'head_of_wellbeing'];
+/** ESTIP's limits are hours after an incident, so its messages give an example in hours. */
+const ESTIP_CHECK = { example: 'PT72H' };
 
 /**
  * Every problem with a force's policy, in words an administrator can act on; empty when
@@ -90,59 +78,8 @@ export function validateEstipPolicy(policy: EstipPolicy): string[] {
   const p: Partial<Record<keyof EstipPolicy, unknown>> = policy;
   const problems: string[] = [];
   for (const stage of ['demobilisation', 'defusion', 'trimPlanning'] as const) {
-    problems.push(...dueSpecProblems(stage, p[stage]));
+    problems.push(...validateDueSpec(p[stage], stage, ESTIP_CHECK));
   }
-  if (!Array.isArray(p.escalation)) {
-    problems.push('escalation must be a list (it may be empty)');
-  } else {
-    problems.push(...ladderProblems(p.escalation));
-  }
+  problems.push(...validateEscalation(p.escalation, 'escalation', ESTIP_CHECK));
   return problems;
-}
-
-function ladderProblems(ladder: readonly unknown[]): string[] {
-  const problems: string[] = [];
-  if (ladder.length > MAX_ESCALATION_RUNGS) {
-    problems.push(`escalation has ${ladder.length} rungs; at most ${MAX_ESCALATION_RUNGS} are supported`);
-  }
-  const seen = new Set<string>();
-  ladder.forEach((rung, i) => {
-    const { after, notify } = (rung ?? {}) as { after?: unknown; notify?: unknown };
-    problems.push(...dueSpecProblems(`escalation[${i}].after`, after));
-    if (typeof notify !== 'string' || !NOTIFY_TARGETS.includes(notify)) {
-      problems.push(
-        `escalation[${i}].notify must be one of ${NOTIFY_TARGETS.join(', ')}, got ${JSON.stringify(notify)}`,
-      );
-    } else if (seen.has(notify)) {
-      problems.push(`escalation[${i}].notify repeats ${notify}: each rung notifies someone new`);
-    }
-    if (typeof notify === 'string') seen.add(notify);
-  });
-  return problems;
-}
-
-function dueSpecProblems(path: string, spec: unknown): string[] {
-  const shape = `${path} must be exactly one of { workingDays }, { hours } or { duration }, got ${JSON.stringify(
-    spec,
-  )}`;
-  if (typeof spec !== 'object' || spec === null || Object.keys(spec).length !== 1) return [shape];
-  const { workingDays, hours, duration } = spec as { workingDays?: unknown; hours?: unknown; duration?: unknown };
-  if ('workingDays' in spec) {
-    return typeof workingDays === 'number' && Number.isInteger(workingDays) && workingDays >= 0
-      ? []
-      : [`${path}.workingDays must be a whole number ≥ 0, got ${JSON.stringify(workingDays)}`];
-  }
-  if ('hours' in spec) {
-    return typeof hours === 'number' && Number.isFinite(hours) && hours >= 0
-      ? []
-      : [`${path}.hours must be a number ≥ 0, got ${JSON.stringify(hours)}`];
-  }
-  if ('duration' in spec) {
-    const parsed = typeof duration === 'string' ? Duration.fromISO(duration) : Duration.invalid('not a string');
-    const parts = parsed.isValid ? Object.values(parsed.toObject()) : [];
-    return parts.length > 0 && parts.every((part) => typeof part === 'number' && part >= 0)
-      ? []
-      : [`${path}.duration must be a non-negative ISO 8601 duration such as "PT72H", got ${JSON.stringify(duration)}`];
-  }
-  return [shape];
 }

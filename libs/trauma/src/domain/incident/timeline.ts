@@ -1,15 +1,16 @@
-import { DateTime } from 'luxon';
-import type { EscalationTarget } from '@casework/timers/domain/deadline-events';
+import {
+  capitalise,
+  entry,
+  labeller,
+  londonInstant as instant,
+  type TimelineEntry,
+} from '@casework/core/domain/timeline-text';
+import { isDeadlineEvent } from '@casework/timers/domain/deadline-events';
+import { describeDeadlineEvent, type DeadlineTimelineText } from '@casework/timers/domain/deadline-timeline';
 import type { IncidentEvent } from './events';
 import type { DemobilisationLead, EstipStage, ExposureRole, MonitoringOutcome } from './types';
 
-export interface TimelineEntry {
-  readonly title: string;
-  readonly detail: string | null;
-}
-
-/** Case timelines are read by wellbeing staff in England and Wales, on London clocks. */
-const ZONE = 'Europe/London';
+export type { TimelineEntry };
 
 /**
  * One human-readable line per event for the incident timeline, which supervisors and
@@ -19,6 +20,7 @@ const ZONE = 'Europe/London';
  * itself rather than being repeated line by line.
  */
 export function describeIncidentEvent(event: IncidentEvent): TimelineEntry {
+  if (isDeadlineEvent(event)) return describeDeadlineEvent(event, DEADLINE_TEXT);
   switch (event.type) {
     case 'IncidentRecorded': {
       const d = event.data;
@@ -79,30 +81,11 @@ export function describeIncidentEvent(event: IncidentEvent): TimelineEntry {
     }
     case 'IncidentClosed':
       return entry('Incident closed', event.data.reason);
-    case 'DeadlineScheduled': {
-      const { kind, dueAt, ownerId } = event.data;
-      return entry(`${deadlineLabel(kind)} due by ${instant(dueAt)}`, ownerId ? `Owner: ${ownerId}` : 'Unassigned');
-    }
-    case 'DeadlineMet':
-      return entry(`${deadlineLabel(event.data.kind)} deadline met${event.data.late ? ' late' : ''}`);
-    case 'DeadlineWaived':
-      return entry(`${deadlineLabel(event.data.kind)} deadline waived by ${event.data.waivedBy}`, event.data.reason);
-    case 'DeadlineOverdue':
-      return entry(`${deadlineLabel(event.data.kind)} deadline overdue (was due ${instant(event.data.dueAt)})`);
-    case 'DeadlineEscalated':
-      return entry(
-        `${deadlineLabel(event.data.kind)} deadline escalated to ${TARGET_LABELS[event.data.notify]}`,
-        `Was due ${instant(event.data.dueAt)}`,
-      );
     default: {
       const exhaustive: never = event;
       return exhaustive;
     }
   }
-}
-
-function entry(title: string, detail: string | null = null): TimelineEntry {
-  return { title, detail };
 }
 
 function people(count: number): string {
@@ -111,19 +94,6 @@ function people(count: number): string {
 
 function referrals(count: number): string {
   return count === 1 ? '1 referral on' : `${count} referrals on`;
-}
-
-/** Fixed abbreviations: ICU versions disagree on en-GB's September ("Sep" / "Sept"). */
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "3 Mar 2026 17:00", on the London wall clock. */
-function instant(iso: string): string {
-  const local = DateTime.fromISO(iso, { zone: ZONE });
-  return `${local.day} ${MONTHS[local.month - 1]} ${local.year} ${local.toFormat('HH:mm')}`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 const EXPOSURE_LABELS: Readonly<Record<ExposureRole, string>> = {
@@ -155,18 +125,12 @@ const OUTCOME_LABELS: Readonly<Record<MonitoringOutcome, string>> = {
   declined_support: 'support declined',
 };
 
-const DEADLINE_LABELS: Readonly<Record<string, string>> = {
-  demobilisation: 'Demobilisation',
-  defusion: 'Defusion',
-  'trim-planning': 'TRiM planning meeting',
-};
-
-function deadlineLabel(kind: string): string {
-  return DEADLINE_LABELS[kind] ?? capitalise(kind.replace(/[_-]/g, ' '));
-}
-
-const TARGET_LABELS: Readonly<Record<EscalationTarget, string>> = {
-  owner: 'the owner',
-  team_manager: 'the wellbeing team manager',
-  head_of_wellbeing: 'the head of wellbeing',
+const DEADLINE_TEXT: DeadlineTimelineText = {
+  label: labeller({
+    demobilisation: 'Demobilisation',
+    defusion: 'Defusion',
+    'trim-planning': 'TRiM planning meeting',
+  }),
+  targets: { owner: 'the owner', team_manager: 'the wellbeing team manager', head_of_wellbeing: 'the head of wellbeing' },
+  unowned: 'Unassigned',
 };

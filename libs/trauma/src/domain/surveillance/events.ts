@@ -86,13 +86,14 @@ export const SURVEILLANCE_EVENT_SCHEMA_VERSIONS: Readonly<Record<SurveillanceEve
 export const SURVEILLANCE_STREAM_CATEGORY = 'surveillance';
 
 /**
- * One stream per person, for good: re-enrolling after leaving continues the same record.
- * Person ids are staff numbers, not UUIDs, so the stream's UUID is derived from one.
+ * One stream per person in a force, for good: re-enrolling after leaving continues the
+ * same record. Person ids are staff numbers, unique only within a force and not UUIDs, so
+ * the stream's UUID is derived from both.
  */
-export function surveillanceId(personId: string): string {
-  return deterministicId(SURVEILLANCE_STREAM_CATEGORY, personId);
+export function surveillanceId(forceId: string, personId: string): string {
+  return deterministicId(SURVEILLANCE_STREAM_CATEGORY, forceId, personId);
 }
 
-export function surveillanceStreamId(personId: string): string {
-  return `${SURVEILLANCE_STREAM_CATEGORY}-${surveillanceId(personId)}`;
+export function surveillanceStreamId(forceId: string, personId: string): string {
+  return `${SURVEILLANCE_STREAM_CATEGORY}-${surveillanceId(forceId, personId)}`;
 }

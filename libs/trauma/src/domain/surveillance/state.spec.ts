@@ -65,8 +65,9 @@ describe('surveillance state', () => {
   });
 
   it('each person has one stream for good, named by a UUID derived from their person id', () => {
-    expect(surveillanceStreamId(PERSON_ID)).toBe(`surveillance-${surveillanceId(PERSON_ID)}`);
-    expect(surveillanceId(PERSON_ID)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(surveillanceId('P-2002')).not.toBe(surveillanceId(PERSON_ID));
+    expect(surveillanceStreamId('force-a', PERSON_ID)).toBe(`surveillance-${surveillanceId('force-a', PERSON_ID)}`);
+    expect(surveillanceId('force-a', PERSON_ID)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(surveillanceId('force-a', 'P-2002')).not.toBe(surveillanceId('force-a', PERSON_ID));
+    expect(surveillanceId('force-b', PERSON_ID)).not.toBe(surveillanceId('force-a', PERSON_ID));
   });
 });

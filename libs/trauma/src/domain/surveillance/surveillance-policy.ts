@@ -1,5 +1,11 @@
 import type { DueSpec, WorkingCalendar } from '@casework/core/time/calendar';
-import { dueSpecProblems, ladderFrom, ladderProblems, type EscalationRung } from './policy-checks';
+import {
+  escalationLadder,
+  validateDueSpec,
+  validateEscalation,
+  type DueSpecCheck,
+  type EscalationRung,
+} from '@casework/timers/domain/deadline-policy';
 import { SCREENING_LEVELS, SCREENING_PROVIDERS, type ScreeningLevel, type ScreeningProvider } from './types';
 
 /** The deadline kind a surveillance record schedules, as stored in `DeadlineScheduled.kind`. */
@@ -73,12 +79,8 @@ export function screeningOverdueAt(policy: SurveillancePolicy, calendar: Working
   return calendar.dueAt(dueAt, policy.grace);
 }
 
-export function surveillanceEscalationLadder(
-  policy: SurveillancePolicy,
-  calendar: WorkingCalendar,
-  overdueAt: Date,
-): { readonly at: Date; readonly notify: EscalationRung['notify'] }[] {
-  return ladderFrom(policy.escalation, calendar, overdueAt);
+export function surveillanceEscalationLadder(policy: SurveillancePolicy, calendar: WorkingCalendar, overdueAt: Date) {
+  return escalationLadder(policy.escalation, calendar, overdueAt);
 }
 
 export function providerAllowed(
@@ -88,6 +90,9 @@ export function providerAllowed(
 ): boolean {
   return policy.levels[level].providers.includes(provider);
 }
+
+/** Screening intervals run in months, so the messages give an example in months. */
+const CHECK: DueSpecCheck = { example: 'P6M' };
 
 /**
  * Every problem with a force's policy, in words an administrator can act on; empty when
@@ -105,7 +110,7 @@ export function validateSurveillancePolicy(policy: SurveillancePolicy): string[]
       );
       continue;
     }
-    problems.push(...dueSpecProblems(`levels.${level}.interval`, rule.interval, true));
+    problems.push(...validateDueSpec(rule.interval, `levels.${level}.interval`, { ...CHECK, positive: true }));
     if (rule.firstScreening !== 'on_enrolment' && rule.firstScreening !== 'after_interval') {
       problems.push(
         `levels.${level}.firstScreening must be on_enrolment or after_interval, got ${JSON.stringify(rule.firstScreening)}`,
@@ -122,6 +127,6 @@ export function validateSurveillancePolicy(policy: SurveillancePolicy): string[]
       );
     }
   }
-  problems.push(...dueSpecProblems('grace', p.grace), ...ladderProblems('escalation', p.escalation));
+  problems.push(...validateDueSpec(p.grace, 'grace', CHECK), ...validateEscalation(p.escalation, 'escalation', CHECK));
   return problems;
 }

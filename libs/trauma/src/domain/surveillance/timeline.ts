@@ -1,15 +1,16 @@
-import { DateTime } from 'luxon';
+import {
+  capitalise,
+  entry,
+  labeller,
+  londonDate as day,
+  londonInstant as instant,
+  type TimelineEntry,
+} from '@casework/core/domain/timeline-text';
 import type { EscalationTarget } from '@casework/timers/domain/deadline-events';
 import type { SurveillanceEvent } from './events';
 import type { ScheduleReason, ScreeningLevel, ScreeningProvider } from './types';
 
-export interface TimelineEntry {
-  readonly title: string;
-  readonly detail: string | null;
-}
-
-/** Timelines are read by wellbeing staff in England and Wales, on London clocks. */
-const ZONE = 'Europe/London';
+export type { TimelineEntry };
 
 /** One human-readable line per event for the person's surveillance timeline. */
 export function describeSurveillanceEvent(event: SurveillanceEvent): TimelineEntry {
@@ -61,34 +62,12 @@ export function describeSurveillanceEvent(event: SurveillanceEvent): TimelineEnt
   }
 }
 
-function entry(title: string, detail: string | null = null): TimelineEntry {
-  return { title, detail };
-}
-
-/** Fixed abbreviations: ICU versions disagree on en-GB's September ("Sep" / "Sept"). */
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "3 Mar 2026", on the London calendar. */
-function day(iso: string): string {
-  const local = DateTime.fromISO(iso, { zone: ZONE });
-  return `${local.day} ${MONTHS[local.month - 1]} ${local.year}`;
-}
-
-/** "3 Mar 2026 17:00", on the London wall clock. */
-function instant(iso: string): string {
-  return `${day(iso)} ${DateTime.fromISO(iso, { zone: ZONE }).toFormat('HH:mm')}`;
-}
-
 function levelLabel(level: ScreeningLevel): string {
   return `level ${level}`;
 }
 
 function levelOrNone(level: ScreeningLevel | null): string {
   return level === null ? 'no screening' : levelLabel(level);
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 const REASON_LABELS: Readonly<Record<ScheduleReason, string>> = {
@@ -102,13 +81,7 @@ const PROVIDER_LABELS: Readonly<Record<ScreeningProvider, string>> = {
   external: 'external provider',
 };
 
-const DEADLINE_LABELS: Readonly<Record<string, string>> = {
-  screening: 'Screening',
-};
-
-function deadlineLabel(kind: string): string {
-  return DEADLINE_LABELS[kind] ?? capitalise(kind.replace(/[_-]/g, ' '));
-}
+const deadlineLabel = labeller({ screening: 'Screening' });
 
 const TARGET_LABELS: Readonly<Record<EscalationTarget, string>> = {
   owner: 'the wellbeing team',

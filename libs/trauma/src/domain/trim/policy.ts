@@ -1,6 +1,10 @@
-import { Duration } from 'luxon';
 import type { DueSpec, WorkingCalendar } from '@casework/core/time/calendar';
-import type { EscalationTarget } from '@casework/timers/domain/deadline-events';
+import {
+  escalationLadder as ladderFor,
+  validateDueSpec,
+  validateEscalation,
+  type EscalationRung,
+} from '@casework/timers/domain/deadline-policy';
 import { TRIM_RISK_ITEM_KEYS, type TrimRiskScores } from './types';
 
 /** The deadline kinds an activation schedules, as stored in `DeadlineScheduled.kind`. */
@@ -10,11 +14,7 @@ export const TRIM_DEADLINES = {
   followUpAssessment: 'follow-up-assessment',
 } as const;
 
-export type EscalationRung = {
-  /** Measured from the deadline's due time, not from when the stage opened. */
-  readonly after: DueSpec;
-  readonly notify: Exclude<EscalationTarget, 'owner'>;
-};
+export type { EscalationRung };
 
 /** How one force runs TRiM: its risk threshold, its time limits, who hears when one slips. */
 export type TrimPolicy = {
@@ -69,19 +69,9 @@ export function followUpAssessmentDueAt(policy: TrimPolicy, calendar: WorkingCal
   return calendar.dueAt(calendar.dueAt(clockFrom, due), grace);
 }
 
-/**
- * The rungs above the owner's for a deadline due at `dueAt`. Working days are added
- * keeping the time of day: `calendar.dueAt` would move them to close of business.
- */
-export function escalationLadder(
-  policy: TrimPolicy,
-  calendar: WorkingCalendar,
-  dueAt: Date,
-): { readonly at: Date; readonly notify: EscalationRung['notify'] }[] {
-  return policy.escalation.map(({ after, notify }) => ({
-    at: 'workingDays' in after ? calendar.addWorkingDays(dueAt, after.workingDays) : calendar.dueAt(dueAt, after),
-    notify,
-  }));
+/** The rungs above the owner's for a deadline due at `dueAt` (see the timers' `escalationLadder`). */
+export function escalationLadder(policy: TrimPolicy, calendar: WorkingCalendar, dueAt: Date) {
+  return ladderFor(policy.escalation, calendar, dueAt);
 }
 
 /** The risk score: one point per item present. */
@@ -92,10 +82,6 @@ export function riskTotal(scores: TrimRiskScores): number {
 export function isAtOrAboveThreshold(policy: TrimPolicy, total: number): boolean {
   return total >= policy.riskThreshold;
 }
-
-/** A timer job id holds the level, and the timers cancel at most six per deadline. */
-const MAX_ESCALATION_RUNGS = 5;
-const NOTIFY_TARGETS: readonly string[] = ['team_manager', 'head_of_wellbeing'];
 
 /**
  * Every problem with a force's policy, in words an administrator can act on; empty when
@@ -109,61 +95,11 @@ export function validateTrimPolicy(policy: TrimPolicy): string[] {
   if (typeof threshold !== 'number' || !Number.isInteger(threshold) || threshold < 1 || threshold > items) {
     problems.push(`riskThreshold must be a whole number from 1 to ${items}, got ${JSON.stringify(threshold)}`);
   }
-  problems.push(...dueSpecProblems('traumaBrief', p.traumaBrief));
-  problems.push(...dueSpecProblems('initialAssessment', p.initialAssessment));
+  problems.push(...validateDueSpec(p.traumaBrief, 'traumaBrief'));
+  problems.push(...validateDueSpec(p.initialAssessment, 'initialAssessment'));
   const followUp = (p.followUpAssessment ?? {}) as { due?: unknown; grace?: unknown };
-  problems.push(...dueSpecProblems('followUpAssessment.due', followUp.due));
-  problems.push(...dueSpecProblems('followUpAssessment.grace', followUp.grace));
-  if (!Array.isArray(p.escalation)) {
-    problems.push('escalation must be a list (it may be empty)');
-  } else {
-    problems.push(...ladderProblems(p.escalation));
-  }
+  problems.push(...validateDueSpec(followUp.due, 'followUpAssessment.due'));
+  problems.push(...validateDueSpec(followUp.grace, 'followUpAssessment.grace'));
+  problems.push(...validateEscalation(p.escalation, 'escalation'));
   return problems;
-}
-
-function ladderProblems(ladder: readonly unknown[]): string[] {
-  const problems: string[] = [];
-  if (ladder.length > MAX_ESCALATION_RUNGS) {
-    problems.push(`escalation has ${ladder.length} rungs; at most ${MAX_ESCALATION_RUNGS} are supported`);
-  }
-  const seen = new Set<string>();
-  ladder.forEach((rung, i) => {
-    const { after, notify } = (rung ?? {}) as { after?: unknown; notify?: unknown };
-    problems.push(...dueSpecProblems(`escalation[${i}].after`, after));
-    if (typeof notify !== 'string' || !NOTIFY_TARGETS.includes(notify)) {
-      problems.push(
-        `escalation[${i}].notify must be one of ${NOTIFY_TARGETS.join(', ')}, got ${JSON.stringify(notify)}`,
-      );
-    } else if (seen.has(notify)) {
-      problems.push(`escalation[${i}].notify repeats ${notify}: each rung notifies someone new`);
-    }
-    if (typeof notify === 'string') seen.add(notify);
-  });
-  return problems;
-}
-
-function dueSpecProblems(path: string, spec: unknown): string[] {
-  const got = JSON.stringify(spec);
-  const shape = `${path} must be exactly one of { workingDays }, { hours } or { duration }, got ${got}`;
-  if (typeof spec !== 'object' || spec === null || Object.keys(spec).length !== 1) return [shape];
-  const { workingDays, hours, duration } = spec as { workingDays?: unknown; hours?: unknown; duration?: unknown };
-  if ('workingDays' in spec) {
-    return typeof workingDays === 'number' && Number.isInteger(workingDays) && workingDays >= 0
-      ? []
-      : [`${path}.workingDays must be a whole number ≥ 0, got ${JSON.stringify(workingDays)}`];
-  }
-  if ('hours' in spec) {
-    return typeof hours === 'number' && Number.isFinite(hours) && hours >= 0
-      ? []
-      : [`${path}.hours must be a number ≥ 0, got ${JSON.stringify(hours)}`];
-  }
-  if ('duration' in spec) {
-    const parsed = typeof duration === 'string' ? Duration.fromISO(duration) : Duration.invalid('not a string');
-    const parts = parsed.isValid ? Object.values(parsed.toObject()) : [];
-    return parts.length > 0 && parts.every((part) => typeof part === 'number' && part >= 0)
-      ? []
-      : [`${path}.duration must be a non-negative ISO 8601 duration such as "P28D", got ${JSON.stringify(duration)}`];
-  }
-  return [shape];
 }

@@ -1,16 +1,11 @@
-import { DateTime } from 'luxon';
-import type { EscalationTarget } from '@casework/timers/domain/deadline-events';
+import { entry, labeller, londonInstant as instant, type TimelineEntry } from '@casework/core/domain/timeline-text';
+import { isDeadlineEvent } from '@casework/timers/domain/deadline-events';
+import { describeDeadlineEvent, type DeadlineTimelineText } from '@casework/timers/domain/deadline-timeline';
 import type { TrimEvent } from './events';
 import { TRIM_DEADLINES } from './policy';
 import type { EmploymentType, TrimCloseOutcome, TrimDeclineStage, TrimSource } from './types';
 
-export interface TimelineEntry {
-  readonly title: string;
-  readonly detail: string | null;
-}
-
-/** Case timelines are read by TRiM staff in England and Wales, on London clocks. */
-const ZONE = 'Europe/London';
+export type { TimelineEntry };
 
 /**
  * One human-readable line per event for the activation's timeline. Item scores, totals
@@ -18,6 +13,7 @@ const ZONE = 'Europe/London';
  * was at or above the threshold, and the notes stay in the confidential record.
  */
 export function describeTrimEvent(event: TrimEvent): TimelineEntry {
+  if (isDeadlineEvent(event)) return describeDeadlineEvent(event, DEADLINE_TEXT);
   switch (event.type) {
     case 'TrimActivated': {
       const d = event.data;
@@ -56,42 +52,11 @@ export function describeTrimEvent(event: TrimEvent): TimelineEntry {
       return entry(`TRiM closed: ${OUTCOME_LABELS[event.data.outcome]}`, event.data.note);
     case 'TrimDeclined':
       return entry(`Declined TRiM (${STAGE_LABELS[event.data.stage]})`, event.data.reason);
-    case 'DeadlineScheduled': {
-      const { kind, dueAt, ownerId } = event.data;
-      return entry(
-        `${deadlineLabel(kind)} due by ${instant(dueAt)}`,
-        ownerId ? `Owner: ${ownerId}` : 'Owner: the TRiM coordinator',
-      );
-    }
-    case 'DeadlineMet':
-      return entry(`${deadlineLabel(event.data.kind)} deadline met${event.data.late ? ' late' : ''}`);
-    case 'DeadlineWaived':
-      return entry(`${deadlineLabel(event.data.kind)} deadline waived by ${event.data.waivedBy}`, event.data.reason);
-    case 'DeadlineOverdue':
-      return entry(`${deadlineLabel(event.data.kind)} deadline overdue (was due ${instant(event.data.dueAt)})`);
-    case 'DeadlineEscalated':
-      return entry(
-        `${deadlineLabel(event.data.kind)} deadline escalated to ${TARGET_LABELS[event.data.notify]}`,
-        `Was due ${instant(event.data.dueAt)}`,
-      );
     default: {
       const exhaustive: never = event;
       return exhaustive;
     }
   }
-}
-
-function entry(title: string, detail: string | null = null): TimelineEntry {
-  return { title, detail };
-}
-
-/** Fixed abbreviations: ICU versions disagree on en-GB's September ("Sep" / "Sept"). */
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "3 Mar 2026 17:00", on the London wall clock. */
-function instant(iso: string): string {
-  const local = DateTime.fromISO(iso, { zone: ZONE });
-  return `${local.day} ${MONTHS[local.month - 1]} ${local.year} ${local.toFormat('HH:mm')}`;
 }
 
 const SOURCE_LABELS: Readonly<Record<TrimSource, string>> = {
@@ -122,20 +87,13 @@ const STAGE_LABELS: Readonly<Record<TrimDeclineStage, string>> = {
   oh_referral: 'the referral to occupational health',
 };
 
-const DEADLINE_LABELS: Readonly<Record<string, string>> = {
-  [TRIM_DEADLINES.traumaBrief]: 'Trauma intervention brief',
-  [TRIM_DEADLINES.initialAssessment]: 'Initial risk assessment',
-  [TRIM_DEADLINES.followUpAssessment]: 'Follow-up risk assessment',
-};
-
-function deadlineLabel(kind: string): string {
-  const label = DEADLINE_LABELS[kind] ?? kind.replace(/[_-]/g, ' ');
-  return label.charAt(0).toUpperCase() + label.slice(1);
-}
-
-/** In TRiM the team-manager rung is the TRiM coordinator. */
-const TARGET_LABELS: Readonly<Record<EscalationTarget, string>> = {
-  owner: 'the owner',
-  team_manager: 'the TRiM coordinator',
-  head_of_wellbeing: 'the head of wellbeing',
+/** In TRiM the team-manager rung is the TRiM coordinator, who owns an unassigned deadline. */
+const DEADLINE_TEXT: DeadlineTimelineText = {
+  label: labeller({
+    [TRIM_DEADLINES.traumaBrief]: 'Trauma intervention brief',
+    [TRIM_DEADLINES.initialAssessment]: 'Initial risk assessment',
+    [TRIM_DEADLINES.followUpAssessment]: 'Follow-up risk assessment',
+  }),
+  targets: { owner: 'the owner', team_manager: 'the TRiM coordinator', head_of_wellbeing: 'the head of wellbeing' },
+  unowned: 'Owner: the TRiM coordinator',
 };

@@ -1,8 +1,8 @@
 import type { WorkingCalendar } from '@casework/core/time/calendar';
-import { deterministicId } from '@casework/core/ids';
 import type { DeadlineEvent } from '@casework/timers/domain/deadline-events';
-import { scheduleDeadline, waiveDeadline, type DeadlineLedger } from '@casework/timers/domain/deadline-ledger';
-import { escalationLadder, type EstipPolicy, type IncidentDeadlineKind } from '../estip-policy';
+import { waiveDeadline, type DeadlineLedger } from '@casework/timers/domain/deadline-ledger';
+import { scheduleEscalatingDeadline, type DeadlineToSchedule } from '@casework/timers/domain/deadline-policy';
+import type { EstipPolicy, IncidentDeadlineKind } from '../estip-policy';
 import type { IncidentTaxonomy } from '../incident-taxonomy';
 
 export interface IncidentDeciderDeps {
@@ -11,26 +11,12 @@ export interface IncidentDeciderDeps {
   readonly calendar: WorkingCalendar;
 }
 
-/**
- * Schedules an incident deadline with the force's escalation ladder. The id comes from the
- * command, so a retried command schedules the same deadline and never a second one.
- */
+/** Schedules a deadline with the force's escalation ladder; the id comes from the command. */
 export function scheduleIncidentDeadline(
   deps: IncidentDeciderDeps,
-  deadline: {
-    readonly kind: IncidentDeadlineKind;
-    readonly commandId: string;
-    readonly dueAt: Date;
-    readonly ownerId: string | null;
-  },
+  deadline: DeadlineToSchedule & { readonly kind: IncidentDeadlineKind },
 ): DeadlineEvent {
-  return scheduleDeadline({
-    deadlineId: deterministicId(deadline.commandId, deadline.kind),
-    kind: deadline.kind,
-    dueAt: deadline.dueAt,
-    ownerId: deadline.ownerId,
-    escalations: escalationLadder(deps.policy, deps.calendar, deadline.dueAt),
-  });
+  return scheduleEscalatingDeadline(deps.policy.escalation, deps.calendar, deadline);
 }
 
 /**

@@ -1,14 +1,9 @@
 import type { WorkingCalendar } from '@casework/core/time/calendar';
-import { deterministicId } from '@casework/core/ids';
 import type { DeadlineEvent } from '@casework/timers/domain/deadline-events';
-import { scheduleDeadline, waiveDeadline, type DeadlineLedger } from '@casework/timers/domain/deadline-ledger';
+import { waiveDeadline, type DeadlineLedger } from '@casework/timers/domain/deadline-ledger';
+import { scheduleEscalatingDeadline } from '@casework/timers/domain/deadline-policy';
 import type { SurveillanceEvent } from '../events';
-import {
-  screeningOverdueAt,
-  SURVEILLANCE_DEADLINES,
-  surveillanceEscalationLadder,
-  type SurveillancePolicy,
-} from '../surveillance-policy';
+import { screeningOverdueAt, SURVEILLANCE_DEADLINES, type SurveillancePolicy } from '../surveillance-policy';
 import type { ScheduleReason, ScreeningLevel } from '../types';
 
 export interface SurveillanceDeciderDeps {
@@ -43,12 +38,11 @@ export function scheduleScreening(
         scheduledAt: screening.now.toISOString(),
       },
     },
-    scheduleDeadline({
-      deadlineId: deterministicId(screening.commandId, SURVEILLANCE_DEADLINES.screening),
+    scheduleEscalatingDeadline(deps.policy.escalation, deps.calendar, {
       kind: SURVEILLANCE_DEADLINES.screening,
+      commandId: screening.commandId,
       dueAt: overdueAt,
       ownerId: null,
-      escalations: surveillanceEscalationLadder(deps.policy, deps.calendar, overdueAt),
     }),
   ];
 }
