@@ -138,4 +138,12 @@ export const traumaMigrations: readonly Migration[] = [
       create index support_tasks_force_idx on support_tasks (force_id, closed_at, overdue, raised_at);
     `,
   },
+  {
+    id: '0303_trauma_exposure_revision',
+    sql: `
+      -- The incident stream revision that last changed each exposure row, so a replayed
+      -- ColleagueExposed cannot undo a later removal.
+      alter table trauma_exposures add column revision bigint not null default -1;
+    `,
+  },
 ];

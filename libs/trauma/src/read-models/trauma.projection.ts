@@ -52,18 +52,23 @@ async function incident(id: string, event: IncidentEvent, recorded: RecordedEven
       const d = event.data;
       await tx.query(
         `insert into trauma_exposures (incident_id, person_id, force_id, name, department, exposure_role,
-           incident_type, severity_weight, occurred_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         on conflict (incident_id, person_id) do update set removed = false`,
-        [id, d.personId, forceId, d.name, d.department, d.exposureRole, d.incidentType, d.severityWeight, d.occurredAt],
+           incident_type, severity_weight, occurred_at, revision)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         on conflict (incident_id, person_id) do update
+           set removed = false, name = excluded.name, department = excluded.department,
+               exposure_role = excluded.exposure_role, revision = excluded.revision
+           where trauma_exposures.revision < excluded.revision`,
+        [id, d.personId, forceId, d.name, d.department, d.exposureRole, d.incidentType, d.severityWeight, d.occurredAt,
+          recorded.revision.toString()],
       );
       return updateIncident(tx, id, recorded, { exposedDelta: 1 });
     }
     case 'ColleagueExposureRemoved':
-      await tx.query('update trauma_exposures set removed = true where incident_id = $1 and person_id = $2', [
-        id,
-        event.data.personId,
-      ]);
+      await tx.query(
+        `update trauma_exposures set removed = true, revision = $3
+         where incident_id = $1 and person_id = $2 and revision < $3`,
+        [id, event.data.personId, recorded.revision.toString()],
+      );
       return updateIncident(tx, id, recorded, { exposedDelta: -1 });
     case 'DemobilisationHeld':
       await flag(tx, id, event.data.attendees, 'demobilised');
@@ -148,15 +153,16 @@ async function trim(id: string, event: TrimEvent, recorded: RecordedEvent, tx: P
       return;
     }
     case 'PractitionerAllocated':
-      return updateTrim(tx, id, recorded, { status: 'awaiting_brief', practitionerId: event.data.practitionerId });
+      return updateTrim(tx, id, recorded, { status: 'awaiting_initial_assessment', practitionerId: event.data.practitionerId });
     case 'PractitionerReallocated':
       return updateTrim(tx, id, recorded, { practitionerId: event.data.toPractitionerId });
     case 'TraumaInterventionBriefDelivered':
-      return updateTrim(tx, id, recorded, { status: 'awaiting_initial_assessment', firstContactAt: event.data.deliveredAt });
+      // The brief is not a stage gate (it may come after an assessment): it moves no status.
+      return updateTrim(tx, id, recorded, { firstContactAt: event.data.deliveredAt });
     case 'TrimRiskAssessmentRecorded': {
       const d = event.data;
       return updateTrim(tx, id, recorded, {
-        status: d.kind === 'initial' ? 'awaiting_follow_up' : 'follow_up_recorded',
+        status: d.kind === 'initial' ? 'awaiting_follow_up' : 'awaiting_closure',
         assessment: { kind: d.kind, total: d.total, atOrAbove: d.atOrAboveThreshold },
       });
     }
