@@ -5,8 +5,8 @@ import type { WorkingCalendar } from '@casework/core/time/calendar';
 import { ProjectionHost } from '@casework/platform/projection-host';
 import { WORKING_CALENDAR } from '@casework/platform/tokens';
 import { TimersModule } from '@casework/timers/timers.module';
-import { CaseWorkflows, ExecuteCaseCommandHandler, plainCodec, type CaseEnvelope } from './application/case-commands';
-import { CaseSender } from './application/case-sender';
+import { CaseWorkflows, escalateDeadlineCommand, memoised, plainCodec } from '@casework/platform/cases/case-commands';
+import { CasesModule } from '@casework/platform/cases/cases.module';
 import { TraumaPolicies, type TraumaPolicyOverrides } from './application/trauma-policies';
 import { trimReferralProcessManager } from './application/trim-referral.process-manager';
 import type { IncidentCommand } from './domain/incident/commands';
@@ -40,10 +40,6 @@ import { SurveillanceController } from './http/surveillance.controller';
 import { surveillanceProjection } from './read-models/surveillance.projection';
 import { IncidentImportService } from './application/import/incident-import.service';
 
-function escalate<C>(fired: { deadlineId: string; level: number }, envelope: CaseEnvelope): C {
-  return { ...envelope, type: 'EscalateDeadline', data: { deadlineId: fired.deadlineId, level: fired.level } } as C;
-}
-
 /** Registers the trauma workflows, their read models and the TRiM → OH process manager. */
 @Injectable()
 class TraumaWiring implements OnModuleInit {
@@ -57,36 +53,32 @@ class TraumaWiring implements OnModuleInit {
 
   onModuleInit(): void {
     const { policies, calendar } = this;
-    const incidentDeciders = new Map<string, ReturnType<typeof createIncidentDecider>>();
     this.workflows.register<IncidentCommand, IncidentEvent, IncidentState>({
       category: INCIDENT_STREAM_CATEGORY,
       errorPrefix: 'INCIDENT',
       codec: plainCodec<IncidentEvent>(INCIDENT_EVENT_SCHEMA_VERSIONS),
-      deciderFor: (forceId) => memo(incidentDeciders, forceId, () => {
+      deciderFor: memoised((forceId) => {
         const p = policies.forForce(forceId);
         return createIncidentDecider({ policy: p.estip, taxonomy: p.taxonomy, calendar });
       }),
       describe: describeIncidentEvent,
-      escalation: escalate,
+      escalation: escalateDeadlineCommand,
     });
-    const trimDeciders = new Map<string, ReturnType<typeof createTrimDecider>>();
     this.workflows.register<TrimCommand, TrimEvent, TrimState>({
       category: TRIM_STREAM_CATEGORY,
       errorPrefix: 'TRIM',
       codec: plainCodec<TrimEvent>(TRIM_EVENT_SCHEMA_VERSIONS),
-      deciderFor: (forceId) => memo(trimDeciders, forceId, () => createTrimDecider({ policy: policies.forForce(forceId).trim, calendar })),
+      deciderFor: memoised((forceId) => createTrimDecider({ policy: policies.forForce(forceId).trim, calendar })),
       describe: describeTrimEvent,
-      escalation: escalate,
+      escalation: escalateDeadlineCommand,
     });
-    const supportTaskDeciders = new Map<string, ReturnType<typeof createSupportTaskDecider>>();
     this.workflows.register<SupportTaskCommand, SupportTaskEvent, SupportTaskState>({
       category: SUPPORT_TASK_STREAM_CATEGORY,
       errorPrefix: 'SUPPORT_TASK',
       codec: plainCodec<SupportTaskEvent>(SUPPORT_TASK_EVENT_SCHEMA_VERSIONS),
-      deciderFor: (forceId) =>
-        memo(supportTaskDeciders, forceId, () => createSupportTaskDecider({ policy: policies.forForce(forceId).supportTask, calendar })),
+      deciderFor: memoised((forceId) => createSupportTaskDecider({ policy: policies.forForce(forceId).supportTask, calendar })),
       describe: describeSupportTaskEvent,
-      escalation: escalate,
+      escalation: escalateDeadlineCommand,
     });
     this.workflows.register(surveillanceWorkflow((forceId) => policies.forForce(forceId).surveillance, calendar));
     this.projections.register(traumaProjection);
@@ -95,15 +87,6 @@ class TraumaWiring implements OnModuleInit {
     this.projections.register(trimReferralProcessManager(this.commands));
     this.projections.register(exposureProcessManager(this.commands, (forceId) => policies.forForce(forceId).exposure));
   }
-}
-
-function memo<V>(cache: Map<string, V>, key: string, make: () => V): V {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = make();
-    cache.set(key, value);
-  }
-  return value;
 }
 
 export interface TraumaModuleOptions {
@@ -116,7 +99,7 @@ export class TraumaModule {
   static forRoot(options: TraumaModuleOptions = {}): DynamicModule {
     return {
       module: TraumaModule,
-      imports: [TimersModule],
+      imports: [TimersModule, CasesModule],
       controllers: [IncidentsController, TrimController, SupportTasksController, SurveillanceController, TraumaReportsController],
       providers: [
         {
@@ -125,13 +108,10 @@ export class TraumaModule {
           useFactory: (config: AppConfig) =>
             options.policy ? new TraumaPolicies(options.policy) : TraumaPolicies.fromFile(config.DEADLINE_POLICY_FILE),
         },
-        CaseWorkflows,
-        ExecuteCaseCommandHandler,
-        CaseSender,
         IncidentImportService,
         TraumaWiring,
       ],
-      exports: [TraumaPolicies, CaseWorkflows, CaseSender, IncidentImportService],
+      exports: [TraumaPolicies, IncidentImportService],
     };
   }
 }

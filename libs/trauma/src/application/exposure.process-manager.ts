@@ -8,7 +8,7 @@ import { supportTaskRequest, thresholdCrossing, type PreviousSupportTask } from 
 import { SUPPORT_TASK_STREAM_CATEGORY } from '../domain/exposure/events';
 import type { Exposure } from '../domain/exposure/types';
 import { INCIDENT_STREAM_CATEGORY, type ColleagueExposedData } from '../domain/incident/events';
-import { ExecuteCaseCommand } from './case-commands';
+import { ExecuteCaseCommand } from '@casework/platform/cases/case-commands';
 
 export const EXPOSURE_PROCESS = 'exposure_process_v1';
 const ACTOR = { userId: 'system:exposure-register', role: 'system' } as const;

@@ -9,7 +9,7 @@ import {
 import type { SurveillanceState } from '../domain/surveillance/state';
 import { validateSurveillancePolicy, type SurveillancePolicy } from '../domain/surveillance/surveillance-policy';
 import { describeSurveillanceEvent } from '../domain/surveillance/timeline';
-import { plainCodec, type CaseWorkflow } from './case-commands';
+import { escalateDeadlineCommand, memoised, plainCodec, type CaseWorkflow } from '@casework/platform/cases/case-commands';
 
 export type SurveillanceWorkflow = CaseWorkflow<SurveillanceCommand, SurveillanceEvent, SurveillanceState>;
 
@@ -23,30 +23,20 @@ export function surveillanceWorkflow(
   policyFor: (forceId: string) => SurveillancePolicy,
   calendar: WorkingCalendar,
 ): SurveillanceWorkflow {
-  const deciders = new Map<string, ReturnType<typeof createSurveillanceDecider>>();
   return {
     category: SURVEILLANCE_STREAM_CATEGORY,
     errorPrefix: 'SURVEILLANCE',
     codec: plainCodec<SurveillanceEvent>(SURVEILLANCE_EVENT_SCHEMA_VERSIONS),
-    deciderFor(forceId) {
-      let decider = deciders.get(forceId);
-      if (decider === undefined) {
-        const policy = policyFor(forceId);
-        // Policies are validated at start-up; this only guards a caller that skipped that.
-        const problems = validateSurveillancePolicy(policy);
-        if (problems.length > 0) {
-          throw new Error(`Invalid surveillance policy for ${forceId}:\n  - ${problems.join('\n  - ')}`);
-        }
-        decider = createSurveillanceDecider({ policy, calendar });
-        deciders.set(forceId, decider);
+    deciderFor: memoised((forceId) => {
+      const policy = policyFor(forceId);
+      // Policies are validated at start-up; this only guards a caller that skipped that.
+      const problems = validateSurveillancePolicy(policy);
+      if (problems.length > 0) {
+        throw new Error(`Invalid surveillance policy for ${forceId}:\n  - ${problems.join('\n  - ')}`);
       }
-      return decider;
-    },
-    describe: describeSurveillanceEvent,
-    escalation: (fired, envelope) => ({
-      ...envelope,
-      type: 'EscalateDeadline',
-      data: { deadlineId: fired.deadlineId, level: fired.level },
+      return createSurveillanceDecider({ policy, calendar });
     }),
+    describe: describeSurveillanceEvent,
+    escalation: escalateDeadlineCommand,
   };
 }

@@ -7,7 +7,7 @@ import type { Projection } from '@casework/core/projections/projection';
 import { ExecuteReferralCommand } from '@casework/referral/application/execute-referral-command';
 import { TRIM_STREAM_CATEGORY, type TrimReferralRequested } from '../domain/trim/events';
 import { referralCommandFor, referralLinkCommandFor, type RecordedLike } from '../domain/trim/trim-referral.process';
-import { ExecuteCaseCommand } from './case-commands';
+import { ExecuteCaseCommand } from '@casework/platform/cases/case-commands';
 
 export const TRIM_REFERRAL_PROCESS = 'trim_referral_process_v1';
 const ACTOR = { userId: 'system:trim-referral', role: 'system' } as const;

@@ -10,7 +10,7 @@ import { ProjectionRunner } from '@casework/core/projections/projection-runner';
 import { testPool } from '@casework/core/testing/postgres';
 import { waitFor } from '@casework/core/testing/wait-for';
 import { calendarFromHolidaysFile } from '@casework/core/time/working-calendar';
-import { plainCodec } from '../application/case-commands';
+import { plainCodec } from '@casework/platform/cases/case-commands';
 import type { ExposedColleagueInput, IncidentCommand } from '../domain/incident/commands';
 import { createIncidentDecider } from '../domain/incident/decider';
 import { DEFAULT_ESTIP_POLICY } from '../domain/incident/estip-policy';

@@ -7,7 +7,7 @@ import { CLOCK, type Clock } from '@casework/core/time/clock';
 import { WORKING_CALENDAR } from '@casework/platform/tokens';
 import type { IncidentCommand } from '../../domain/incident/commands';
 import { INCIDENT_STREAM_CATEGORY } from '../../domain/incident/events';
-import { ExecuteCaseCommand } from '../case-commands';
+import { ExecuteCaseCommand } from '@casework/platform/cases/case-commands';
 import { TraumaPolicies } from '../trauma-policies';
 import { planIncidentImport, type PlannedIncident } from './incident-csv';
 

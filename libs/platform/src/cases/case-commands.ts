@@ -135,3 +135,21 @@ export function plainCodec<E extends DomainEvent>(versions: Readonly<Record<E['t
     schemaVersion: (type) => versions[type as E['type']],
   };
 }
+
+/** The escalation command every workflow's decider takes from a fired deadline timer. */
+export function escalateDeadlineCommand<C>(fired: { readonly deadlineId: string; readonly level: number }, envelope: CaseEnvelope): C {
+  return { ...envelope, type: 'EscalateDeadline', data: { deadlineId: fired.deadlineId, level: fired.level } } as C;
+}
+
+/** One value per key, made once: deciders are pure, so one per force's policy is reused. */
+export function memoised<V>(make: (key: string) => V): (key: string) => V {
+  const cache = new Map<string, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      value = make(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
+}
