@@ -160,6 +160,38 @@ describe('projection runner', () => {
     }
   });
 
+  it('a batch handler applies whole batches; when it fails, events go one by one and the poison is still named', async () => {
+    await appendEvents(10);
+    let broken = true;
+    const batches: number[] = [];
+    const base = logProjection(table, category, {
+      onEvent: async (event) => {
+        if (broken && event.type === 'E7') throw new Error('cannot handle E7');
+      },
+    });
+    const batched: Projection = {
+      ...base,
+      async handleBatch(events, tx) {
+        batches.push(events.length);
+        if (broken) throw new Error('batch handler gave up');
+        for (const event of events) await tx.query(`insert into ${table} (event_id, type) values ($1, $2)`, [event.id, event.type]);
+      },
+    };
+    const runner = new ProjectionRunner(pool, store, batched, silent, { retryDelayMs: 100 });
+    runner.start();
+    try {
+      await waitFor(async () => runner.status().state === 'failed');
+      const poison = (await store.readAll({ filter: { streamCategories: [category] } })).find((e) => e.type === 'E7');
+      expect(runner.status().lastErrorPosition).toBe(`${poison?.position.commit}/${poison?.position.prepare}`);
+      expect(await logged()).toEqual([]); // the failed batch, fallback included, left nothing
+      broken = false;
+      await waitFor(async () => (await logged()).length === 10);
+      expect(batches.at(-1)).toBeGreaterThan(1); // the fixed handler took the events as one batch
+    } finally {
+      await runner.stop();
+    }
+  });
+
   it('a rebuild leaves the read model identical to the live one', async () => {
     await appendEvents(50);
     const projection = logProjection(table, category);

@@ -198,12 +198,14 @@ function ignore(): void {}
 export async function applyBatch(client: PoolClient, projection: Projection, batch: readonly RecordedEvent[]): Promise<void> {
   await client.query('begin');
   try {
-    for (const event of batch) {
-      if (projection.eventTypes && !projection.eventTypes.has(event.type)) continue;
-      try {
-        await projection.handle(event, client);
-      } catch (cause) {
-        throw new ProjectionHandlerError(event, cause);
+    const events = projection.eventTypes ? batch.filter((e) => projection.eventTypes?.has(e.type)) : batch;
+    if (!(await appliedAsBatch(client, projection, events))) {
+      for (const event of events) {
+        try {
+          await projection.handle(event, client);
+        } catch (cause) {
+          throw new ProjectionHandlerError(event, cause);
+        }
       }
     }
     await saveCheckpoint(client, projection.name, (batch[batch.length - 1] as RecordedEvent).position, batch.length);
@@ -211,6 +213,20 @@ export async function applyBatch(client: PoolClient, projection: Projection, bat
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;
+  }
+}
+
+/** Tries the projection's batch handler; on failure undoes it so events can go one by one. */
+async function appliedAsBatch(client: PoolClient, projection: Projection, events: readonly RecordedEvent[]): Promise<boolean> {
+  if (!projection.handleBatch || events.length === 0) return false;
+  await client.query('savepoint projection_batch');
+  try {
+    await projection.handleBatch(events, client);
+    await client.query('release savepoint projection_batch');
+    return true;
+  } catch {
+    await client.query('rollback to savepoint projection_batch');
+    return false;
   }
 }
 

@@ -13,6 +13,13 @@ export interface Projection {
   /** Event types it reacts to; others are skipped without calling the handler. */
   readonly eventTypes?: ReadonlySet<string>;
   handle(event: RecordedEvent, tx: PoolClient): Promise<void>;
+  /**
+   * Optional: applies a whole batch at once (e.g. one read and one write for all the rows
+   * it touches). Must leave the same rows as `handle` for each event in order. If it throws,
+   * the runner undoes it and applies the batch event by event, so a poison event is still
+   * found and reported by its position.
+   */
+  handleBatch?(events: readonly RecordedEvent[], tx: PoolClient): Promise<void>;
   /** Empty the read model before a rebuild. */
   reset(tx: PoolClient): Promise<void>;
   /** Runs after each committed batch (e.g. to schedule timers); failures are logged only. */

@@ -11,59 +11,141 @@ type QueueDeadline = RowDeadline;
 
 const CLOSED_STATUSES = new Set(['closed', 'cancelled']);
 
+/** A referral_queue row as the projection reads and writes it. */
+interface QueueRow {
+  readonly referral_id: string;
+  readonly force_id: string;
+  readonly status: string;
+  readonly is_open: boolean;
+  readonly subject_id: string;
+  readonly subject_name: string;
+  readonly employment_type: string;
+  readonly department: string;
+  readonly source: string;
+  readonly category: string;
+  readonly urgency: string;
+  readonly priority: string | null;
+  readonly advisor_id: string | null;
+  readonly submitted_at: string | Date;
+  readonly deadlines: Record<string, QueueDeadline>;
+  readonly next_deadline_kind: string | null;
+  readonly next_deadline_at: string | Date | null;
+  readonly overdue: boolean;
+  readonly escalation_level: number;
+  readonly updated_at: string | Date;
+  readonly revision: string;
+}
+
+const COLUMNS = `referral_id uuid, force_id text, status text, is_open boolean, subject_id text, subject_name text,
+  employment_type text, department text, source text, category text, urgency text, priority text, advisor_id text,
+  submitted_at timestamptz, deadlines jsonb, next_deadline_kind text, next_deadline_at timestamptz, overdue boolean,
+  escalation_level int, updated_at timestamptz, revision bigint`;
+const NAMES = COLUMNS.split(',').map((c) => c.trim().split(/\s+/)[0] as string);
+
 /**
  * The OH advisor's queue: one row per referral with what a queue needs to sort and badge
- * (status, priority, advisor, next deadline, overdue, escalation level). Idempotent:
- * replaying an event it has already applied changes nothing (guarded by revision).
+ * (status, priority, advisor, next deadline, overdue, escalation level). A batch is one
+ * read and one write: rows are locked and loaded, every event is folded into them in
+ * memory, and the changed rows are upserted together. Idempotent: an event at or below a
+ * row's revision changes nothing.
  */
 export const referralQueueProjection: Projection = {
   name: REFERRAL_QUEUE_PROJECTION,
   categories: [REFERRAL_STREAM_CATEGORY],
-  async handle(recorded: RecordedEvent, tx: PoolClient): Promise<void> {
-    const event = { type: recorded.type, data: recorded.data } as ReferralEvent;
-    const id = recorded.streamId.slice(REFERRAL_STREAM_CATEGORY.length + 1);
-    const at = recorded.metadata.occurredAt;
-    const revision = recorded.revision.toString();
-    if (event.type === 'ReferralSubmitted') {
-      const d = event.data;
-      await tx.query(
-        `insert into referral_queue (referral_id, force_id, status, is_open, subject_id, subject_name, employment_type,
-           department, source, category, urgency, submitted_at, updated_at, revision)
-         values ($1, $2, 'awaiting_triage', true, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-         on conflict (referral_id) do nothing`,
-        [id, recorded.metadata.forceId, d.subjectId, d.subjectName, d.employmentType, d.department, d.source,
-          d.category, d.urgency, d.submittedAt, at, revision],
-      );
-      return;
-    }
-    const change = queueChange(event);
-    if (!change) return;
-    const { rows } = await tx.query<{ deadlines: Record<string, QueueDeadline>; revision: string }>(
-      'select deadlines, revision from referral_queue where referral_id = $1 for update',
-      [id],
-    );
-    const row = rows[0];
-    if (!row || BigInt(row.revision) >= recorded.revision) return;
-    const deadlines = change.deadlines ? change.deadlines(row.deadlines) : row.deadlines;
-    const summary = summariseDeadlines(deadlines);
-    await tx.query(
-      `update referral_queue set
-         status = coalesce($2, status),
-         is_open = case when $2::text is null then is_open else not ($2 = any($3::text[])) end,
-         priority = coalesce($4, priority),
-         advisor_id = case when $5::boolean then $6 else advisor_id end,
-         deadlines = $7, next_deadline_kind = $8, next_deadline_at = $9, overdue = $10, escalation_level = $11,
-         updated_at = $12, revision = $13
-       where referral_id = $1`,
-      [id, change.status ?? null, [...CLOSED_STATUSES], change.priority ?? null, change.advisorId !== undefined,
-        change.advisorId ?? null, JSON.stringify(deadlines), summary.kind, summary.dueAt, summary.overdue,
-        summary.level, at, revision],
-    );
+  handle(recorded: RecordedEvent, tx: PoolClient): Promise<void> {
+    return applyEvents([recorded], tx);
+  },
+  handleBatch(events: readonly RecordedEvent[], tx: PoolClient): Promise<void> {
+    return applyEvents(events, tx);
   },
   async reset(tx: PoolClient): Promise<void> {
     await tx.query('delete from referral_queue');
   },
 };
+
+async function applyEvents(events: readonly RecordedEvent[], tx: PoolClient): Promise<void> {
+  const ids = [...new Set(events.map(referralIdOf))];
+  const { rows } = await tx.query<QueueRow>(
+    'select * from referral_queue where referral_id = any($1::uuid[]) order by referral_id for update',
+    [ids],
+  );
+  const current = new Map(rows.map((row) => [row.referral_id, row]));
+  const changed = new Set<string>();
+  for (const recorded of events) {
+    const id = referralIdOf(recorded);
+    const before = current.get(id);
+    const after = reduce(before, id, recorded);
+    if (after !== before && after) {
+      current.set(id, after);
+      changed.add(id);
+    }
+  }
+  if (changed.size === 0) return;
+  await tx.query(
+    `insert into referral_queue (${NAMES.join(', ')})
+     select * from jsonb_to_recordset($1::jsonb) as x(${COLUMNS})
+     on conflict (referral_id) do update set ${NAMES.filter((n) => n !== 'referral_id')
+       .map((n) => `${n} = excluded.${n}`)
+       .join(', ')}`,
+    [JSON.stringify([...changed].map((id) => current.get(id)))],
+  );
+}
+
+function referralIdOf(recorded: RecordedEvent): string {
+  return recorded.streamId.slice(REFERRAL_STREAM_CATEGORY.length + 1);
+}
+
+/** One event folded into a row: the same row (unchanged) or a new one. */
+function reduce(row: QueueRow | undefined, id: string, recorded: RecordedEvent): QueueRow | undefined {
+  const event = { type: recorded.type, data: recorded.data } as ReferralEvent;
+  const at = recorded.metadata.occurredAt;
+  const revision = recorded.revision.toString();
+  if (event.type === 'ReferralSubmitted') {
+    if (row) return row;
+    const d = event.data;
+    return {
+      referral_id: id,
+      force_id: recorded.metadata.forceId,
+      status: 'awaiting_triage',
+      is_open: true,
+      subject_id: d.subjectId,
+      subject_name: d.subjectName,
+      employment_type: d.employmentType,
+      department: d.department,
+      source: d.source,
+      category: d.category,
+      urgency: d.urgency,
+      priority: null,
+      advisor_id: null,
+      submitted_at: d.submittedAt,
+      deadlines: {},
+      next_deadline_kind: null,
+      next_deadline_at: null,
+      overdue: false,
+      escalation_level: 0,
+      updated_at: at,
+      revision,
+    };
+  }
+  const change = queueChange(event);
+  if (!change || !row || BigInt(row.revision) >= recorded.revision) return row;
+  const deadlines = change.deadlines ? change.deadlines(row.deadlines) : row.deadlines;
+  const summary = summariseDeadlines(deadlines);
+  return {
+    ...row,
+    status: change.status ?? row.status,
+    is_open: change.status === undefined ? row.is_open : !CLOSED_STATUSES.has(change.status),
+    priority: change.priority ?? row.priority,
+    advisor_id: change.advisorId !== undefined ? change.advisorId : row.advisor_id,
+    deadlines,
+    next_deadline_kind: summary.kind,
+    next_deadline_at: summary.dueAt,
+    overdue: summary.overdue,
+    escalation_level: summary.level,
+    updated_at: at,
+    revision,
+  };
+}
 
 interface QueueChange {
   readonly status?: string;
