@@ -225,10 +225,5 @@ export class TrimPlanningDto {
   offeredRiskAssessment!: string[];
 }
 
-export class TraumaReasonDto {
-  @ApiProperty()
-  @IsString()
-  @MinLength(3)
-  @MaxLength(2000)
-  reason!: string;
-}
+/** A reason alone (close, waive, remove…): the shared shape. */
+export { ReasonDto as TraumaReasonDto } from '@casework/core/http/reason.dto';

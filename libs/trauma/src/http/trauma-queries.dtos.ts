@@ -1,43 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { allowed } from './validation';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_MESSAGE = '$property must be a date as YYYY-MM-DD';
-
-/** A period of business dates (Europe/London), both ends inclusive. */
-export class PeriodQueryDto {
-  @ApiPropertyOptional({ example: '2026-01-01' })
-  @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE })
-  @IsISO8601({ strict: true })
-  from?: string;
-
-  @ApiPropertyOptional({ example: '2026-12-31' })
-  @IsOptional()
-  @Matches(DATE, { message: DATE_MESSAGE })
-  @IsISO8601({ strict: true })
-  to?: string;
-}
-
-export class PagedPeriodQueryDto extends PeriodQueryDto {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
-  page: number = 1;
-
-  @ApiPropertyOptional({ default: 25, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize: number = 25;
-}
+export { PagedPeriodQueryDto, PeriodQueryDto } from '@casework/core/http/query.dtos';
+import { PagedPeriodQueryDto } from '@casework/core/http/query.dtos';
 
 const INCIDENT_STATUSES = ['open', 'closed'] as const;
 

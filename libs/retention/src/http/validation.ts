@@ -1,0 +1,2 @@
+/** The retention HTTP edge validates with the shared vocabulary. */
+export * from '@casework/core/http/vocabulary';
