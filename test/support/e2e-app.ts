@@ -10,6 +10,7 @@ import { testDatabaseUrl, testPool, testRedisUrl } from '@casework/core/testing/
 import { configureHttp } from '@casework/platform/bootstrap';
 import type { PolicyOverrides } from '@casework/referral/application/referral-policy.provider';
 import type { TraumaPolicyOverrides } from '@casework/trauma/application/trauma-policies';
+import type { RetentionPolicyOverrides } from '@casework/retention/application/retention-policies';
 import { AppModule } from '../../apps/api/src/app.module';
 
 export interface E2eApp {
@@ -30,6 +31,7 @@ export interface E2eApp {
 export async function startE2eApp(options: {
   policy?: PolicyOverrides;
   traumaPolicy?: TraumaPolicyOverrides;
+  retentionPolicy?: RetentionPolicyOverrides;
   queue: string;
 }): Promise<E2eApp> {
   const config = loadConfig({
@@ -54,7 +56,7 @@ export async function startE2eApp(options: {
 
   const logger = pino({ level: 'warn' });
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ config, logger, referralPolicy: options.policy, traumaPolicy: options.traumaPolicy }),
+    AppModule.forRoot({ config, logger, referralPolicy: options.policy, traumaPolicy: options.traumaPolicy, retentionPolicy: options.retentionPolicy }),
     { logger: false, bodyParser: false },
   );
   configureHttp(app);

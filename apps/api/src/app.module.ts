@@ -8,12 +8,15 @@ import { ReferralModule } from '@casework/referral/referral.module';
 import type { PolicyOverrides } from '@casework/referral/application/referral-policy.provider';
 import { TimersModule } from '@casework/timers/timers.module';
 import type { TraumaPolicyOverrides } from '@casework/trauma/application/trauma-policies';
+import type { RetentionPolicyOverrides } from '@casework/retention/application/retention-policies';
+import { RetentionModule } from '@casework/retention/retention.module';
 import { TraumaModule } from '@casework/trauma/trauma.module';
 
 export interface AppOptions extends InfrastructureOptions {
   /** Deadline policy overrides (tests shorten deadlines to seconds). */
   readonly referralPolicy?: PolicyOverrides;
   readonly traumaPolicy?: TraumaPolicyOverrides;
+  readonly retentionPolicy?: RetentionPolicyOverrides;
 }
 
 /**
@@ -35,6 +38,7 @@ export class AppModule {
         TimersModule,
         ReferralModule.forRoot({ policy: options.referralPolicy }),
         TraumaModule.forRoot({ policy: options.traumaPolicy }),
+        RetentionModule.forRoot({ policy: options.retentionPolicy }),
       ],
       controllers: [HealthController],
     };

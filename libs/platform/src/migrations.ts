@@ -4,6 +4,7 @@ import { referralMigrations } from '@casework/referral/read-models/schema';
 import { timerMigrations } from '@casework/timers/read-model/schema';
 import { traumaMigrations } from '@casework/trauma/read-models/schema';
 import { surveillanceMigrations } from '@casework/trauma/read-models/surveillance.schema';
+import { retentionMigrations } from '@casework/retention/read-models/schema';
 
 /** Every library's schema, applied in id order by the app, the CLI and the test set-up. */
 export const ALL_MIGRATIONS: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   ...referralMigrations,
   ...traumaMigrations,
   ...surveillanceMigrations,
+  ...retentionMigrations,
 ];

@@ -1,0 +1,186 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { Pool } from 'pg';
+import { ReasonDto } from '@casework/core/http/reason.dto';
+import { UuidParam } from '@casework/core/http/uuid-param.pipe';
+import { deterministicId } from '@casework/core/ids';
+import type { CaseEnvelope } from '@casework/platform/cases/case-commands';
+import { CaseSender, caseView, type CaseView } from '@casework/platform/cases/case-sender';
+import { CurrentActor, type Actor } from '@casework/platform/http/actor';
+import { CommandMeta, revisionEtag, type CommandHeaders } from '@casework/platform/http/command-headers';
+import { PG_POOL } from '@casework/platform/tokens';
+import { assertRetentionPermission, type RetentionPermission } from '../application/retention-access';
+import type { WelfareCommand } from '../domain/welfare/commands';
+import { WELFARE_STREAM_CATEGORY } from '../domain/welfare/events';
+import { caseQueue, type QueuePage } from '../read-models/retention.queries';
+import { CaseQueueQueryDto } from './retention-queries.dtos';
+import {
+  CloseWelfareCaseDto,
+  InvestigationConcludedDto,
+  OpenWelfareCaseDto,
+  ProgressReportDto,
+  ReassignWloDto,
+  SickLeaveEndedDto,
+  SickLeaveStartedDto,
+  WelfareContactDto,
+  WloDto,
+} from './welfare.dtos';
+
+const CATEGORY = WELFARE_STREAM_CATEGORY;
+
+/**
+ * Welfare liaison for colleagues under investigation: a WLO keeps contact at a minimum
+ * cadence (a missed contact escalates), visits at home when sickness begins, and the
+ * investigation's 12-month and 6-monthly progress reports are tracked (Police (Conduct)
+ * Regulations 2020, reg. 19).
+ */
+@ApiTags('welfare liaison')
+@ApiHeader({ name: 'X-Casework-User', required: true })
+@ApiHeader({ name: 'X-Casework-Role', required: true, description: 'welfare_liaison_officer, professional_standards, …' })
+@ApiHeader({ name: 'X-Casework-Force', required: true })
+@Controller('welfare-cases')
+export class WelfareController {
+  constructor(
+    private readonly sender: CaseSender,
+    @Inject(PG_POOL) private readonly pool: Pool,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Open a welfare-liaison case when an investigation starts' })
+  @ApiCreatedResponse({ description: 'The case, with Location and ETag headers' })
+  async open(
+    @Body() body: OpenWelfareCaseDto,
+    @CurrentActor() actor: Actor,
+    @CommandMeta() meta: CommandHeaders,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CaseView> {
+    assertRetentionPermission(actor.role, 'openWelfare');
+    const caseId = deterministicId('welfare', actor.forceId, meta.commandId);
+    const view = await this.sender.send(CATEGORY, caseId, actor, { ...meta, expectedRevision: undefined }, res, (e) =>
+      command(e, 'OpenWelfareCase', {
+        caseId,
+        person: { personId: body.personId, name: body.name, employmentType: body.employmentType, department: body.department },
+        investigation: { kind: body.kind, reference: body.reference, startedAt: new Date(body.startedAt), suspended: body.suspended },
+      }),
+    );
+    res.status(201).location(`/welfare-cases/${caseId}`);
+    return view;
+  }
+
+  @Get('queue')
+  @ApiOperation({ summary: 'Welfare cases, overdue contacts first' })
+  queue(@Query() query: CaseQueueQueryDto, @CurrentActor() actor: Actor): Promise<QueuePage> {
+    assertRetentionPermission(actor.role, 'welfare');
+    return caseQueue(this.pool, 'welfare_cases', {
+      forceId: actor.forceId,
+      userId: actor.userId,
+      view: query.view,
+      includeClosed: query.includeClosed === 'true',
+      page: query.page,
+      pageSize: query.pageSize,
+    });
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A welfare case as it stands now' })
+  async get(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
+    assertRetentionPermission(actor.role, 'welfare');
+    const { state, revision } = await this.sender.load(CATEGORY, id, actor.forceId);
+    res.setHeader('ETag', revisionEtag(revision));
+    return caseView(state);
+  }
+
+  @Get(':id/timeline')
+  @ApiOperation({ summary: 'The welfare record of contact as history (concerns are not shown)' })
+  async timeline(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor): Promise<unknown> {
+    assertRetentionPermission(actor.role, 'welfare');
+    const { items } = await this.sender.timeline(CATEGORY, id, actor.forceId);
+    return { caseId: id, items };
+  }
+
+  @Post(':id/wlo')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Assign a welfare-liaison officer (starts the contact cadence)' })
+  assign(@Param('id', UuidParam) id: string, @Body() body: WloDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
+    return this.run('openWelfare', id, a, m, res, (e) => command(e, 'AssignWlo', { wloId: body.wloId }));
+  }
+
+  @Post(':id/wlo/reassign')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Hand the case to another WLO' })
+  reassign(@Param('id', UuidParam) id: string, @Body() body: ReassignWloDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
+    return this.run('manageWelfare', id, a, m, res, (e) => command(e, 'ReassignWlo', { wloId: body.wloId, reason: body.reason }));
+  }
+
+  @Post(':id/contacts')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Log a contact (meets the open contact deadline and schedules the next)' })
+  contact(@Param('id', UuidParam) id: string, @Body() body: WelfareContactDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
+    return this.run('welfare', id, a, m, res, (e) =>
+      command(e, 'LogWelfareContact', {
+        contactedAt: new Date(body.contactedAt),
+        type: body.type,
+        concerns: body.concerns ?? null,
+        signposting: body.signposting,
+      }),
+    );
+  }
+
+  @Post(':id/sick-leave/start')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sick leave began: contact every 7 days and a home visit become due' })
+  sickStart(@Param('id', UuidParam) id: string, @Body() body: SickLeaveStartedDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
+    return this.run('welfare', id, a, m, res, (e) => command(e, 'RecordSickLeaveStarted', { startedAt: new Date(body.startedAt) }));
+  }
+
+  @Post(':id/sick-leave/end')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sick leave ended' })
+  sickEnd(@Param('id', UuidParam) id: string, @Body() body: SickLeaveEndedDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
+    return this.run('welfare', id, a, m, res, (e) => command(e, 'RecordSickLeaveEnded', { endedAt: new Date(body.endedAt) }));
+  }
+
+  @Post(':id/investigation/progress')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A progress report on the investigation (reg. 19: at 12 months, then every 6)' })
+  progress(@Param('id', UuidParam) id: string, @Body() body: ProgressReportDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
+    return this.run('manageWelfare', id, a, m, res, (e) =>
+      command(e, 'RecordInvestigationProgressReport', { reportedAt: new Date(body.reportedAt), note: body.note ?? null }),
+    );
+  }
+
+  @Post(':id/investigation/concluded')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The investigation concluded' })
+  concluded(@Param('id', UuidParam) id: string, @Body() body: InvestigationConcludedDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
+    return this.run('openWelfare', id, a, m, res, (e) =>
+      command(e, 'RecordInvestigationConcluded', { outcome: body.outcome, concludedAt: new Date(body.concludedAt) }),
+    );
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Close with an exit plan after the debrief' })
+  close(@Param('id', UuidParam) id: string, @Body() body: CloseWelfareCaseDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
+    return this.run('welfare', id, a, m, res, (e) =>
+      command(e, 'CloseWelfareCase', { exitPlan: body.exitPlan, debriefHeldAt: new Date(body.debriefHeldAt) }),
+    );
+  }
+
+  @Post(':id/deadlines/:kind/waive')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Waive an open deadline with a reason' })
+  waive(@Param('id', UuidParam) id: string, @Param('kind') kind: string, @Body() body: ReasonDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
+    return this.run('manageWelfare', id, a, m, res, (e) => command(e, 'WaiveDeadline', { kind, reason: body.reason }));
+  }
+
+  private run(permission: RetentionPermission, id: string, actor: Actor, meta: CommandHeaders, res: Response, build: (e: CaseEnvelope) => WelfareCommand): Promise<CaseView> {
+    assertRetentionPermission(actor.role, permission);
+    return this.sender.send(CATEGORY, id, actor, meta, res, build);
+  }
+}
+
+function command<T extends WelfareCommand['type']>(envelope: CaseEnvelope, type: T, data: Extract<WelfareCommand, { type: T }>['data']): WelfareCommand {
+  return { ...envelope, type, data } as WelfareCommand;
+}
