@@ -6,6 +6,7 @@ import IORedis from 'ioredis';
 import pino from 'pino';
 import type { Pool } from 'pg';
 import { loadConfig, type AppConfig } from '@casework/core/config/app-config';
+import type { Clock } from '@casework/core/time/clock';
 import { testDatabaseUrl, testPool, testRedisUrl } from '@casework/core/testing/postgres';
 import { configureHttp } from '@casework/platform/bootstrap';
 import type { PolicyOverrides } from '@casework/referral/application/referral-policy.provider';
@@ -33,6 +34,8 @@ export async function startE2eApp(options: {
   traumaPolicy?: TraumaPolicyOverrides;
   retentionPolicy?: RetentionPolicyOverrides;
   queue: string;
+  /** Defaults to the system clock. */
+  clock?: Clock;
 }): Promise<E2eApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -56,7 +59,14 @@ export async function startE2eApp(options: {
 
   const logger = pino({ level: 'warn' });
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ config, logger, referralPolicy: options.policy, traumaPolicy: options.traumaPolicy, retentionPolicy: options.retentionPolicy }),
+    AppModule.forRoot({
+      config,
+      logger,
+      clock: options.clock,
+      referralPolicy: options.policy,
+      traumaPolicy: options.traumaPolicy,
+      retentionPolicy: options.retentionPolicy,
+    }),
     { logger: false, bodyParser: false },
   );
   configureHttp(app);
