@@ -3,7 +3,7 @@
 #   1. installs npm dependencies when node_modules is missing or older than the lockfile;
 #   2. makes sure PostgreSQL and Redis answer locally, starting them when installed but
 #      stopped, installing them from Debian's packages when absent and running as root;
-#   3. creates the casework and casework_test databases.
+#   3. creates the casework, casework_test and casework_e2e databases.
 # Otherwise it prints how to run infra/docker-compose.yml. Idempotent; safe to run often.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -80,7 +80,7 @@ psql_admin() {
 }
 
 if have psql; then
-  for db in casework casework_test; do
+  for db in casework casework_test casework_e2e; do
     exists="$(psql_admin -c "select 1 from pg_database where datname = '$db'" 2>/dev/null || true)"
     if [ "$exists" != "1" ]; then
       say "creating database $db"

@@ -7,7 +7,8 @@ import pino from 'pino';
 import type { Pool } from 'pg';
 import { loadConfig, type AppConfig } from '@casework/core/config/app-config';
 import type { Clock } from '@casework/core/time/clock';
-import { testDatabaseUrl, testPool, testRedisUrl } from '@casework/core/testing/postgres';
+import { createPool } from '@casework/core/database/pool';
+import { e2eDatabaseUrl, e2eRedisUrl } from '@casework/core/testing/postgres';
 import { configureHttp } from '@casework/platform/bootstrap';
 import type { PolicyOverrides } from '@casework/referral/application/referral-policy.provider';
 import type { TraumaPolicyOverrides } from '@casework/trauma/application/trauma-policies';
@@ -27,7 +28,8 @@ export interface E2eApp {
  * The whole application (api + worker roles in one process) against the real test
  * PostgreSQL and Redis, as `npm run demo` runs it, with a policy short enough that
  * deadlines pass in seconds. The event store and read models are emptied first: e2e
- * files run one at a time (jest --runInBand) and own the test database while they run.
+ * files run one at a time (jest --runInBand) and own the e2e database (casework_e2e,
+ * apart from the integration tests' casework_test) while they run.
  */
 export async function startE2eApp(options: {
   policy?: PolicyOverrides;
@@ -39,15 +41,15 @@ export async function startE2eApp(options: {
 }): Promise<E2eApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: testDatabaseUrl(),
-    REDIS_URL: testRedisUrl(),
+    DATABASE_URL: e2eDatabaseUrl(),
+    REDIS_URL: e2eRedisUrl(),
     ROLE: 'all',
     LOG_LEVEL: 'warn',
     PROJECTION_POLL_MS: '50',
     TIMER_QUEUE: options.queue,
     TIMER_RECONCILE_INTERVAL_MS: '600000',
   });
-  const pool = testPool(4);
+  const pool = createPool(e2eDatabaseUrl(), { max: 4 });
   // Every table but the migrations ledger: the store, checkpoints and read models.
   const { rows } = await pool.query<{ name: string }>(
     "select quote_ident(tablename) as name from pg_tables where schemaname = 'public' and tablename <> 'schema_migrations'",

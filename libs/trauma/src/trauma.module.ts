@@ -34,7 +34,7 @@ import {
   type SupportTaskEvent,
   type SupportTaskState,
 } from './domain/exposure';
-import { SupportTasksController } from './http/support-tasks.controller';
+import { ExposureRegisterController, SupportTasksController } from './http/support-tasks.controller';
 import { surveillanceWorkflow } from './application/surveillance.workflow';
 import { SurveillanceController } from './http/surveillance.controller';
 import { surveillanceProjection } from './read-models/surveillance.projection';
@@ -100,7 +100,7 @@ export class TraumaModule {
     return {
       module: TraumaModule,
       imports: [TimersModule, CasesModule],
-      controllers: [IncidentsController, TrimController, SupportTasksController, SurveillanceController, TraumaReportsController],
+      controllers: [IncidentsController, TrimController, SupportTasksController, ExposureRegisterController, SurveillanceController, TraumaReportsController],
       providers: [
         {
           provide: TraumaPolicies,

@@ -10,6 +10,18 @@ export function testPool(max = 10): Pool {
   return createPool(testDatabaseUrl(), { max });
 }
 
+/**
+ * The database end-to-end tests own: each e2e file empties it before it starts, so it is
+ * kept apart from the integration tests' database and the two can never disturb each other.
+ */
+export function e2eDatabaseUrl(): string {
+  return process.env.E2E_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/casework_e2e';
+}
+
+export function e2eRedisUrl(): string {
+  return process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379/2';
+}
+
 export function testRedisUrl(): string {
   return process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/1';
 }

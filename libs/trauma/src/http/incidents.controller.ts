@@ -5,12 +5,12 @@ import type { Pool } from 'pg';
 import { UuidParam } from '@casework/core/http/uuid-param.pipe';
 import { deterministicId } from '@casework/core/ids';
 import { CurrentActor, type Actor } from '@casework/platform/http/actor';
-import { CommandMeta, revisionEtag, type CommandHeaders } from '@casework/platform/http/command-headers';
+import { CommandMeta, type CommandHeaders } from '@casework/platform/http/command-headers';
 import { PG_POOL } from '@casework/platform/tokens';
-import { CaseSender, caseView, type CaseView } from '@casework/platform/cases/case-sender';
+import { CaseController } from '@casework/platform/cases/case.controller';
+import { CaseSender, type CaseView } from '@casework/platform/cases/case-sender';
 import { IncidentImportService } from '../application/import/incident-import.service';
-import type { CaseEnvelope } from '@casework/platform/cases/case-commands';
-import { assertTraumaPermission, type TraumaPermission } from '../application/trauma-access';
+import { assertTraumaPermission } from '../application/trauma-access';
 import type { IncidentCommand } from '../domain/incident/commands';
 import { INCIDENT_STREAM_CATEGORY } from '../domain/incident/events';
 import { listIncidents, type IncidentListItem, type Page } from '../read-models/trauma.queries';
@@ -41,12 +41,17 @@ const CATEGORY = INCIDENT_STREAM_CATEGORY;
 @ApiHeader({ name: 'X-Casework-Role', required: true, description: 'e.g. trim_coordinator, peer_supporter, supervisor' })
 @ApiHeader({ name: 'X-Casework-Force', required: true })
 @Controller('incidents')
-export class IncidentsController {
+export class IncidentsController extends CaseController<IncidentCommand> {
   constructor(
-    private readonly sender: CaseSender,
+    sender: CaseSender,
     private readonly importer: IncidentImportService,
     @Inject(PG_POOL) private readonly pool: Pool,
-  ) {}
+  ) {
+    super(sender, CATEGORY, {
+      read: (role) => assertTraumaPermission(role, 'readIncident'),
+      waive: (role) => assertTraumaPermission(role, 'manageIncident'),
+    });
+  }
 
   @Post()
   @ApiOperation({ summary: 'Record an incident with the colleagues exposed to it (schedules ESTIP deadlines)' })
@@ -60,7 +65,7 @@ export class IncidentsController {
     assertTraumaPermission(actor.role, 'recordIncident');
     const incidentId = deterministicId('incident', actor.forceId, meta.commandId);
     const view = await this.sender.send(CATEGORY, incidentId, actor, { ...meta, expectedRevision: undefined }, res, (e) =>
-      command(e, 'RecordIncident', {
+      this.command(e, 'RecordIncident', {
         incidentId,
         type: body.type,
         occurredAt: new Date(body.occurredAt),
@@ -113,44 +118,26 @@ export class IncidentsController {
     return this.importer.importCsv(csv, { actor, correlationId: meta.correlationId, dryRun: dryRun === 'true' });
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'An incident as it stands now, from its stream, with its revision as ETag' })
-  async get(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    assertTraumaPermission(actor.role, 'readIncident');
-    const { state, revision } = await this.sender.load(CATEGORY, id, actor.forceId);
-    res.setHeader('ETag', revisionEtag(revision));
-    return caseView(state);
-  }
-
-  @Get(':id/timeline')
-  @ApiOperation({ summary: 'Every event of the incident as human-readable history' })
-  async timeline(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<unknown> {
-    assertTraumaPermission(actor.role, 'readIncident');
-    const { items, revision } = await this.sender.timeline(CATEGORY, id, actor.forceId);
-    res.setHeader('ETag', revisionEtag(revision));
-    return { incidentId: id, items };
-  }
-
   @Post(':id/exposures')
   @HttpCode(200)
   @ApiOperation({ summary: 'Add an exposed colleague (counts toward their repeat-exposure record)' })
   addExposure(@Param('id', UuidParam) id: string, @Body() body: ExposedColleagueDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('recordIncident', id, a, m, res, (e) => command(e, 'AddExposedColleague', colleague(body)));
+    return this.send(() => assertTraumaPermission(a.role, 'recordIncident'), id, a, m, res, (e) => this.command(e, 'AddExposedColleague', colleague(body)));
   }
 
   @Post(':id/exposures/:personId/remove')
   @HttpCode(200)
   @ApiOperation({ summary: 'Remove an exposure recorded in error, with a reason' })
   removeExposure(@Param('id', UuidParam) id: string, @Param('personId') personId: string, @Body() body: RemoveExposedColleagueDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('manageIncident', id, a, m, res, (e) => command(e, 'RemoveExposedColleague', { personId, reason: body.reason }));
+    return this.send(() => assertTraumaPermission(a.role, 'manageIncident'), id, a, m, res, (e) => this.command(e, 'RemoveExposedColleague', { personId, reason: body.reason }));
   }
 
   @Post(':id/demobilisation')
   @HttpCode(200)
   @ApiOperation({ summary: 'ESTIP tier 1: demobilisation held (same day)' })
   demobilisation(@Param('id', UuidParam) id: string, @Body() body: RecordDemobilisationDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('runEstip', id, a, m, res, (e) =>
-      command(e, 'RecordDemobilisation', { ledBy: { ...body.ledBy }, attendees: body.attendees, defusionNeeded: body.defusionNeeded }),
+    return this.send(() => assertTraumaPermission(a.role, 'runEstip'), id, a, m, res, (e) =>
+      this.command(e, 'RecordDemobilisation', { ledBy: { ...body.ledBy }, attendees: body.attendees, defusionNeeded: body.defusionNeeded }),
     );
   }
 
@@ -158,8 +145,8 @@ export class IncidentsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'ESTIP tier 2: defusion held (about 3 days after), with the peer defuser' })
   defusion(@Param('id', UuidParam) id: string, @Body() body: RecordDefusionDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('runEstip', id, a, m, res, (e) =>
-      command(e, 'RecordDefusion', {
+    return this.send(() => assertTraumaPermission(a.role, 'runEstip'), id, a, m, res, (e) =>
+      this.command(e, 'RecordDefusion', {
         format: body.format,
         peerDefuserId: body.peerDefuserId,
         attendees: body.attendees,
@@ -172,8 +159,8 @@ export class IncidentsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'ESTIP tier 3: trauma intervention meeting held' })
   estim(@Param('id', UuidParam) id: string, @Body() body: RecordEstimDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('runEstip', id, a, m, res, (e) =>
-      command(e, 'RecordEstim', { attendees: body.attendees, includesOh: body.includesOh, referredOn: body.referredOn.map((r) => ({ ...r })) }),
+    return this.send(() => assertTraumaPermission(a.role, 'runEstip'), id, a, m, res, (e) =>
+      this.command(e, 'RecordEstim', { attendees: body.attendees, includesOh: body.includesOh, referredOn: body.referredOn.map((r) => ({ ...r })) }),
     );
   }
 
@@ -181,15 +168,15 @@ export class IncidentsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'ESTIP tier 4: monitoring started' })
   startMonitoring(@Param('id', UuidParam) id: string, @Body() body: StartMonitoringDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('runEstip', id, a, m, res, (e) => command(e, 'StartMonitoring', { monitored: body.monitored }));
+    return this.send(() => assertTraumaPermission(a.role, 'runEstip'), id, a, m, res, (e) => this.command(e, 'StartMonitoring', { monitored: body.monitored }));
   }
 
   @Post(':id/monitoring/conclude')
   @HttpCode(200)
   @ApiOperation({ summary: 'Monitoring concluded: no further support, referred on, or declined' })
   concludeMonitoring(@Param('id', UuidParam) id: string, @Body() body: ConcludeMonitoringDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('runEstip', id, a, m, res, (e) =>
-      command(e, 'ConcludeMonitoring', { outcome: body.outcome, referredOn: body.referredOn.map((r) => ({ ...r })) }),
+    return this.send(() => assertTraumaPermission(a.role, 'runEstip'), id, a, m, res, (e) =>
+      this.command(e, 'ConcludeMonitoring', { outcome: body.outcome, referredOn: body.referredOn.map((r) => ({ ...r })) }),
     );
   }
 
@@ -197,15 +184,15 @@ export class IncidentsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Skip an ESTIP stage with a reason (meets its deadline)' })
   skip(@Param('id', UuidParam) id: string, @Body() body: SkipStageDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('runEstip', id, a, m, res, (e) => command(e, 'SkipEstipStage', { stage: body.stage, reason: body.reason }));
+    return this.send(() => assertTraumaPermission(a.role, 'runEstip'), id, a, m, res, (e) => this.command(e, 'SkipEstipStage', { stage: body.stage, reason: body.reason }));
   }
 
   @Post(':id/trim-planning')
   @HttpCode(200)
   @ApiOperation({ summary: 'TRiM planning meeting held: who is offered a risk assessment' })
   trimPlanning(@Param('id', UuidParam) id: string, @Body() body: TrimPlanningDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('runEstip', id, a, m, res, (e) =>
-      command(e, 'RecordTrimPlanningMeeting', { chairedBy: body.chairedBy, offeredRiskAssessment: body.offeredRiskAssessment }),
+    return this.send(() => assertTraumaPermission(a.role, 'runEstip'), id, a, m, res, (e) =>
+      this.command(e, 'RecordTrimPlanningMeeting', { chairedBy: body.chairedBy, offeredRiskAssessment: body.offeredRiskAssessment }),
     );
   }
 
@@ -213,38 +200,12 @@ export class IncidentsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the incident (waives open ESTIP deadlines)' })
   close(@Param('id', UuidParam) id: string, @Body() body: TraumaReasonDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('manageIncident', id, a, m, res, (e) => command(e, 'CloseIncident', { reason: body.reason }));
-  }
-
-  @Post(':id/deadlines/:kind/waive')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Waive an open ESTIP deadline with a reason' })
-  waive(@Param('id', UuidParam) id: string, @Param('kind') kind: string, @Body() body: TraumaReasonDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('manageIncident', id, a, m, res, (e) => command(e, 'WaiveDeadline', { kind, reason: body.reason }));
-  }
-
-  private run(
-    permission: TraumaPermission,
-    id: string,
-    actor: Actor,
-    meta: CommandHeaders,
-    res: Response,
-    build: (envelope: CaseEnvelope) => IncidentCommand,
-  ): Promise<CaseView> {
-    assertTraumaPermission(actor.role, permission);
-    return this.sender.send(CATEGORY, id, actor, meta, res, build);
+    return this.send(() => assertTraumaPermission(a.role, 'manageIncident'), id, a, m, res, (e) => this.command(e, 'CloseIncident', { reason: body.reason }));
   }
 }
 
-/** Builds a typed incident command from the envelope, its type and its data. */
-function command<T extends IncidentCommand['type']>(
-  envelope: CaseEnvelope,
-  type: T,
-  data: Extract<IncidentCommand, { type: T }>['data'],
-): IncidentCommand {
-  return { ...envelope, type, data } as IncidentCommand;
-}
 
+/** An exposed colleague as the command carries one. */
 function colleague(dto: ExposedColleagueDto) {
   return { personId: dto.personId, name: dto.name, department: dto.department, role: dto.role ?? null, exposureRole: dto.exposureRole };
 }

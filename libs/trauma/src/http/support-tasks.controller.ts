@@ -6,17 +6,16 @@ import type { Pool } from 'pg';
 import { UuidParam } from '@casework/core/http/uuid-param.pipe';
 import { CLOCK, type Clock } from '@casework/core/time/clock';
 import { CurrentActor, type Actor } from '@casework/platform/http/actor';
-import { CommandMeta, revisionEtag, type CommandHeaders } from '@casework/platform/http/command-headers';
+import { CommandMeta, type CommandHeaders } from '@casework/platform/http/command-headers';
 import { PG_POOL } from '@casework/platform/tokens';
-import { CaseSender, caseView, type CaseView } from '@casework/platform/cases/case-sender';
-import type { CaseEnvelope } from '@casework/platform/cases/case-commands';
+import { CaseController } from '@casework/platform/cases/case.controller';
+import { CaseSender, type CaseView } from '@casework/platform/cases/case-sender';
 import { assertTraumaPermission } from '../application/trauma-access';
 import { TraumaPolicies } from '../application/trauma-policies';
 import type { SupportTaskCommand } from '../domain/exposure/commands';
 import { SUPPORT_TASK_STREAM_CATEGORY } from '../domain/exposure/events';
 import { exposureRegister, supportTaskQueue, type RegisterEntry, type SupportTaskItem } from '../read-models/exposure.queries';
 import type { Page } from '../read-models/trauma.queries';
-import { TraumaReasonDto } from './incident.dtos';
 import {
   AssignCoordinatorDto,
   CloseSupportTaskDto,
@@ -38,31 +37,17 @@ const CATEGORY = SUPPORT_TASK_STREAM_CATEGORY;
 @ApiHeader({ name: 'X-Casework-User', required: true })
 @ApiHeader({ name: 'X-Casework-Role', required: true, description: 'wellbeing_coordinator or head_of_wellbeing' })
 @ApiHeader({ name: 'X-Casework-Force', required: true })
-@Controller()
-export class SupportTasksController {
+@Controller('support-tasks')
+export class SupportTasksController extends CaseController<SupportTaskCommand> {
   constructor(
-    private readonly sender: CaseSender,
-    private readonly policies: TraumaPolicies,
+    sender: CaseSender,
     @Inject(PG_POOL) private readonly pool: Pool,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
-  @Get('exposure-register')
-  @ApiOperation({ summary: 'Everyone exposed within the longest window, with counts and weighted sums per window' })
-  async register(@Query() query: RegisterQueryDto, @CurrentActor() actor: Actor): Promise<Page<RegisterEntry>> {
-    assertTraumaPermission(actor.role, 'exposure');
-    return exposureRegister(this.pool, {
-      forceId: actor.forceId,
-      asOf: query.to ? endOfDay(query.to) : this.clock.now(),
-      policy: this.policies.forForce(actor.forceId).exposure,
-      department: query.department,
-      aboveThresholdOnly: query.aboveThreshold === 'true',
-      page: query.page,
-      pageSize: query.pageSize,
-    });
+  ) {
+    const exposure = (role: string): void => assertTraumaPermission(role, 'exposure');
+    super(sender, CATEGORY, { read: exposure, waive: exposure });
   }
 
-  @Get('support-tasks/queue')
+  @Get('queue')
   @ApiOperation({ summary: 'Proactive-support tasks, overdue first' })
   async queue(@Query() query: SupportTaskQueueDto, @CurrentActor() actor: Actor): Promise<Page<SupportTaskItem>> {
     assertTraumaPermission(actor.role, 'exposure');
@@ -76,80 +61,72 @@ export class SupportTasksController {
     });
   }
 
-  @Get('support-tasks/:id')
-  @ApiOperation({ summary: 'A support task with the exposure history it was raised on' })
-  async get(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    assertTraumaPermission(actor.role, 'exposure');
-    const { state, revision } = await this.sender.load(CATEGORY, id, actor.forceId);
-    res.setHeader('ETag', revisionEtag(revision));
-    return caseView(state);
-  }
-
-  @Get('support-tasks/:id/timeline')
-  @ApiOperation({ summary: 'Every event of the task as history' })
-  async timeline(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor): Promise<unknown> {
-    assertTraumaPermission(actor.role, 'exposure');
-    const { items } = await this.sender.timeline(CATEGORY, id, actor.forceId);
-    return { taskId: id, items };
-  }
-
-  @Post('support-tasks/:id/coordinator')
+  @Post(':id/coordinator')
   @HttpCode(200)
   @ApiOperation({ summary: 'Assign (or hand over to) a coordinator' })
   assign(@Param('id', UuidParam) id: string, @Body() body: AssignCoordinatorDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run(id, a, m, res, (e) => command(e, 'AssignCoordinator', { coordinatorId: body.coordinatorId }));
+    return this.send(() => assertTraumaPermission(a.role, 'exposure'), id, a, m, res, (e) => this.command(e, 'AssignCoordinator', { coordinatorId: body.coordinatorId }));
   }
 
-  @Post('support-tasks/:id/contacts')
+  @Post(':id/contacts')
   @HttpCode(200)
   @ApiOperation({ summary: 'A contact or attempt (reaching the person meets the first-contact deadline)' })
   contact(@Param('id', UuidParam) id: string, @Body() body: RecordContactDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run(id, a, m, res, (e) => command(e, 'RecordContact', { method: body.method, reached: body.reached, note: body.note ?? null }));
+    return this.send(() => assertTraumaPermission(a.role, 'exposure'), id, a, m, res, (e) => this.command(e, 'RecordContact', { method: body.method, reached: body.reached, note: body.note ?? null }));
   }
 
-  @Post('support-tasks/:id/offers')
+  @Post(':id/offers')
   @HttpCode(200)
   @ApiOperation({ summary: 'An offer of support; its id is in the task’s offers' })
   offer(@Param('id', UuidParam) id: string, @Body() body: RecordOfferDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run(id, a, m, res, (e) => command(e, 'RecordSupportOffer', { offer: body.offer, note: body.note ?? null }));
+    return this.send(() => assertTraumaPermission(a.role, 'exposure'), id, a, m, res, (e) => this.command(e, 'RecordSupportOffer', { offer: body.offer, note: body.note ?? null }));
   }
 
-  @Post('support-tasks/:id/offers/:offerId/response')
+  @Post(':id/offers/:offerId/response')
   @HttpCode(200)
   @ApiOperation({ summary: 'The person accepted or declined the offer' })
   respond(@Param('id', UuidParam) id: string, @Param('offerId') offerId: string, @Body() body: OfferResponseDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run(id, a, m, res, (e) => command(e, 'RecordOfferResponse', { offerId, response: body.response, reason: body.reason ?? null }));
+    return this.send(() => assertTraumaPermission(a.role, 'exposure'), id, a, m, res, (e) => this.command(e, 'RecordOfferResponse', { offerId, response: body.response, reason: body.reason ?? null }));
   }
 
-  @Post('support-tasks/:id/close')
+  @Post(':id/close')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the task with its outcome' })
   close(@Param('id', UuidParam) id: string, @Body() body: CloseSupportTaskDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run(id, a, m, res, (e) => command(e, 'CloseSupportTask', { outcome: body.outcome, note: body.note ?? null }));
+    return this.send(() => assertTraumaPermission(a.role, 'exposure'), id, a, m, res, (e) => this.command(e, 'CloseSupportTask', { outcome: body.outcome, note: body.note ?? null }));
   }
-
-  @Post('support-tasks/:id/deadlines/:kind/waive')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Waive the first-contact deadline with a reason' })
-  waive(@Param('id', UuidParam) id: string, @Param('kind') kind: string, @Body() body: TraumaReasonDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run(id, a, m, res, (e) => command(e, 'WaiveDeadline', { kind, reason: body.reason }));
-  }
-
-  private run(id: string, actor: Actor, meta: CommandHeaders, res: Response, build: (e: CaseEnvelope) => SupportTaskCommand): Promise<CaseView> {
-    assertTraumaPermission(actor.role, 'exposure');
-    return this.sender.send(CATEGORY, id, actor, meta, res, build);
-  }
-}
-
-function command<T extends SupportTaskCommand['type']>(
-  envelope: CaseEnvelope,
-  type: T,
-  data: Extract<SupportTaskCommand, { type: T }>['data'],
-): SupportTaskCommand {
-  return { ...envelope, type, data } as SupportTaskCommand;
 }
 
 /** The end of a London business day, for "as of" a date. */
 function endOfDay(date: string): Date {
   return DateTime.fromISO(date, { zone: 'Europe/London' }).endOf('day').toJSDate();
+}
+
+/** The repeat-exposure register: everyone exposed within the longest window, as of a date. */
+@ApiTags('repeat exposure')
+@ApiHeader({ name: 'X-Casework-User', required: true })
+@ApiHeader({ name: 'X-Casework-Role', required: true, description: 'wellbeing_coordinator or head_of_wellbeing' })
+@ApiHeader({ name: 'X-Casework-Force', required: true })
+@Controller('exposure-register')
+export class ExposureRegisterController {
+  constructor(
+    private readonly policies: TraumaPolicies,
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Everyone exposed within the longest window, with counts and weighted sums per window' })
+  async register(@Query() query: RegisterQueryDto, @CurrentActor() actor: Actor): Promise<Page<RegisterEntry>> {
+    assertTraumaPermission(actor.role, 'exposure');
+    return exposureRegister(this.pool, {
+      forceId: actor.forceId,
+      asOf: query.to ? endOfDay(query.to) : this.clock.now(),
+      policy: this.policies.forForce(actor.forceId).exposure,
+      department: query.department,
+      aboveThresholdOnly: query.aboveThreshold === 'true',
+      page: query.page,
+      pageSize: query.pageSize,
+    });
+  }
 }

@@ -5,10 +5,10 @@ import type { Pool } from 'pg';
 import { UuidParam } from '@casework/core/http/uuid-param.pipe';
 import { CLOCK, type Clock } from '@casework/core/time/clock';
 import { CurrentActor, type Actor } from '@casework/platform/http/actor';
-import { CommandMeta, revisionEtag, type CommandHeaders } from '@casework/platform/http/command-headers';
+import { CommandMeta, type CommandHeaders } from '@casework/platform/http/command-headers';
 import { PG_POOL } from '@casework/platform/tokens';
-import { CaseSender, caseView, type CaseView } from '@casework/platform/cases/case-sender';
-import type { CaseEnvelope } from '@casework/platform/cases/case-commands';
+import { CaseController } from '@casework/platform/cases/case.controller';
+import { CaseSender, type CaseView } from '@casework/platform/cases/case-sender';
 import { assertTraumaPermission } from '../application/trauma-access';
 import type { SurveillanceCommand } from '../domain/surveillance/commands';
 import { SURVEILLANCE_STREAM_CATEGORY, surveillanceId } from '../domain/surveillance/events';
@@ -40,12 +40,17 @@ const CATEGORY = SURVEILLANCE_STREAM_CATEGORY;
 @ApiHeader({ name: 'X-Casework-Role', required: true, description: 'wellbeing_coordinator, head_of_wellbeing, oh_advisor or oh_manager' })
 @ApiHeader({ name: 'X-Casework-Force', required: true })
 @Controller('surveillance')
-export class SurveillanceController {
+export class SurveillanceController extends CaseController<SurveillanceCommand> {
   constructor(
-    private readonly sender: CaseSender,
+    sender: CaseSender,
     @Inject(PG_POOL) private readonly pool: Pool,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    super(sender, CATEGORY, {
+      read: (role) => assertTraumaPermission(role, 'surveillance'),
+      waive: (role) => assertTraumaPermission(role, 'surveillance'),
+    });
+  }
 
   @Post()
   @ApiOperation({
@@ -62,7 +67,7 @@ export class SurveillanceController {
     assertTraumaPermission(actor.role, 'surveillance');
     const id = surveillanceId(actor.forceId, body.personId);
     const view = await this.sender.send(CATEGORY, id, actor, { ...meta, expectedRevision: undefined }, res, (e) =>
-      command(e, 'EnrolInSurveillance', {
+      this.command(e, 'EnrolInSurveillance', {
         personId: body.personId,
         personName: body.personName,
         department: body.department,
@@ -102,30 +107,12 @@ export class SurveillanceController {
     return { rows: await surveillanceReport(this.pool, { forceId: actor.forceId, now: this.clock.now() }) };
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'A person’s record as it stands now, from its stream, with its revision as ETag' })
-  async get(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    assertTraumaPermission(actor.role, 'surveillance');
-    const { state, revision } = await this.sender.load(CATEGORY, id, actor.forceId);
-    res.setHeader('ETag', revisionEtag(revision));
-    return { surveillanceId: id, ...caseView(state) };
-  }
-
-  @Get(':id/timeline')
-  @ApiOperation({ summary: 'Every event of the record as human-readable history' })
-  async timeline(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<unknown> {
-    assertTraumaPermission(actor.role, 'surveillance');
-    const { items, revision } = await this.sender.timeline(CATEGORY, id, actor.forceId);
-    res.setHeader('ETag', revisionEtag(revision));
-    return { surveillanceId: id, items };
-  }
-
   @Post(':id/screenings')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record a completed screening (meets the deadline; the next one falls due one interval on)' })
   screening(@Param('id', UuidParam) id: string, @Body() body: RecordScreeningDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run(id, a, m, res, (e) =>
-      command(e, 'RecordScreening', { completedAt: new Date(body.completedAt), provider: body.provider, result: body.result }),
+    return this.send(() => assertTraumaPermission(a.role, 'surveillance'), id, a, m, res, (e) =>
+      this.command(e, 'RecordScreening', { completedAt: new Date(body.completedAt), provider: body.provider, result: body.result }),
     );
   }
 
@@ -133,40 +120,18 @@ export class SurveillanceController {
   @HttpCode(200)
   @ApiOperation({ summary: 'A change of role, with its screening level (null: no screening needed); may bring a screening forward' })
   changeRole(@Param('id', UuidParam) id: string, @Body() body: ChangeSurveillanceRoleDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run(id, a, m, res, (e) => command(e, 'ChangeRole', { role: body.role, level: body.level }));
+    return this.send(() => assertTraumaPermission(a.role, 'surveillance'), id, a, m, res, (e) => this.command(e, 'ChangeRole', { role: body.role, level: body.level }));
   }
 
   @Post(':id/leave')
   @HttpCode(200)
   @ApiOperation({ summary: 'Take the person off the register, with a reason (waives what was due)' })
   leave(@Param('id', UuidParam) id: string, @Body() body: TraumaReasonDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run(id, a, m, res, (e) => command(e, 'LeaveSurveillance', { reason: body.reason }));
+    return this.send(() => assertTraumaPermission(a.role, 'surveillance'), id, a, m, res, (e) => this.command(e, 'LeaveSurveillance', { reason: body.reason }));
   }
 
-  @Post(':id/deadlines/:kind/waive')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Waive an open screening deadline with a reason (e.g. long-term leave)' })
-  waive(@Param('id', UuidParam) id: string, @Param('kind') kind: string, @Body() body: TraumaReasonDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run(id, a, m, res, (e) => command(e, 'WaiveDeadline', { kind, reason: body.reason }));
+  /** A record's id derives from force and person; the state does not carry it, so add it. */
+  protected override present(id: string, view: CaseView): CaseView {
+    return { surveillanceId: id, ...view };
   }
-
-  private async run(
-    id: string,
-    actor: Actor,
-    meta: CommandHeaders,
-    res: Response,
-    build: (envelope: CaseEnvelope) => SurveillanceCommand,
-  ): Promise<CaseView> {
-    assertTraumaPermission(actor.role, 'surveillance');
-    return { surveillanceId: id, ...(await this.sender.send(CATEGORY, id, actor, meta, res, build)) };
-  }
-}
-
-/** Builds a typed surveillance command from the envelope, its type and its data. */
-function command<T extends SurveillanceCommand['type']>(
-  envelope: CaseEnvelope,
-  type: T,
-  data: Extract<SurveillanceCommand, { type: T }>['data'],
-): SurveillanceCommand {
-  return { ...envelope, type, data } as SurveillanceCommand;
 }

@@ -6,11 +6,11 @@ import { DomainError } from '@casework/core/domain/domain-error';
 import { UuidParam } from '@casework/core/http/uuid-param.pipe';
 import { deterministicId } from '@casework/core/ids';
 import { CurrentActor, type Actor } from '@casework/platform/http/actor';
-import { CommandMeta, revisionEtag, type CommandHeaders } from '@casework/platform/http/command-headers';
+import { CommandMeta, type CommandHeaders } from '@casework/platform/http/command-headers';
 import { PG_POOL } from '@casework/platform/tokens';
-import { CaseSender, caseView, type CaseView } from '@casework/platform/cases/case-sender';
-import type { CaseEnvelope } from '@casework/platform/cases/case-commands';
-import { assertTraumaPermission, type TraumaPermission } from '../application/trauma-access';
+import { CaseController } from '@casework/platform/cases/case.controller';
+import { CaseSender, type CaseView } from '@casework/platform/cases/case-sender';
+import { assertTraumaPermission } from '../application/trauma-access';
 import { INCIDENT_STREAM_CATEGORY } from '../domain/incident/events';
 import type { IncidentState } from '../domain/incident/state';
 import type { TrimCommand } from '../domain/trim/commands';
@@ -27,7 +27,6 @@ import {
   RiskAssessmentDto,
   TraumaBriefDto,
 } from './trim.dtos';
-import { TraumaReasonDto } from './incident.dtos';
 import { TrimQueueQueryDto } from './trauma-queries.dtos';
 
 const CATEGORY = TRIM_STREAM_CATEGORY;
@@ -41,11 +40,16 @@ const CATEGORY = TRIM_STREAM_CATEGORY;
 @ApiHeader({ name: 'X-Casework-Role', required: true, description: 'trim_practitioner or trim_coordinator' })
 @ApiHeader({ name: 'X-Casework-Force', required: true })
 @Controller('trim')
-export class TrimController {
+export class TrimController extends CaseController<TrimCommand> {
   constructor(
-    private readonly sender: CaseSender,
+    sender: CaseSender,
     @Inject(PG_POOL) private readonly pool: Pool,
-  ) {}
+  ) {
+    super(sender, CATEGORY, {
+      read: (role) => assertTraumaPermission(role, 'trim'),
+      waive: (role) => assertTraumaPermission(role, 'manageTrim'),
+    });
+  }
 
   @Post()
   @ApiOperation({ summary: 'Activate TRiM for a person (from an incident, a self or a manager referral)' })
@@ -60,7 +64,7 @@ export class TrimController {
     const incident = body.incidentId ? await this.incident(body.incidentId, actor.forceId) : null;
     const activationId = deterministicId('trim', actor.forceId, meta.commandId);
     const view = await this.sender.send(CATEGORY, activationId, actor, { ...meta, expectedRevision: undefined }, res, (e) =>
-      command(e, 'ActivateTrim', {
+      this.command(e, 'ActivateTrim', {
         activationId,
         personId: body.personId,
         personName: body.personName,
@@ -90,15 +94,6 @@ export class TrimController {
     });
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'An activation as it stands now (TRiM staff only)' })
-  async get(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    assertTraumaPermission(actor.role, 'trim');
-    const { state, revision } = await this.sender.load(CATEGORY, id, actor.forceId);
-    res.setHeader('ETag', revisionEtag(revision));
-    return caseView(state);
-  }
-
   @Get(':id/manager-view')
   @ApiOperation({ summary: 'What a line manager may know: open or closed, and whether urgent support is needed' })
   async forManager(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor): Promise<TrimManagerView> {
@@ -107,42 +102,33 @@ export class TrimController {
     return managerView(state as TrimState) as TrimManagerView;
   }
 
-  @Get(':id/timeline')
-  @ApiOperation({ summary: 'Every event of the activation as history (no scores or notes)' })
-  async timeline(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<unknown> {
-    assertTraumaPermission(actor.role, 'trim');
-    const { items, revision } = await this.sender.timeline(CATEGORY, id, actor.forceId);
-    res.setHeader('ETag', revisionEtag(revision));
-    return { activationId: id, items };
-  }
-
   @Post(':id/practitioner')
   @HttpCode(200)
   @ApiOperation({ summary: 'Allocate a TRiM practitioner' })
   allocate(@Param('id', UuidParam) id: string, @Body() body: AllocatePractitionerDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('trim', id, a, m, res, (e) => command(e, 'AllocatePractitioner', { practitionerId: body.practitionerId }));
+    return this.send(() => assertTraumaPermission(a.role, 'trim'), id, a, m, res, (e) => this.command(e, 'AllocatePractitioner', { practitionerId: body.practitionerId }));
   }
 
   @Post(':id/practitioner/reallocate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Hand the activation to another practitioner, with a reason' })
   reallocate(@Param('id', UuidParam) id: string, @Body() body: ReallocatePractitionerDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('trim', id, a, m, res, (e) => command(e, 'ReallocatePractitioner', { practitionerId: body.practitionerId, reason: body.reason }));
+    return this.send(() => assertTraumaPermission(a.role, 'trim'), id, a, m, res, (e) => this.command(e, 'ReallocatePractitioner', { practitionerId: body.practitionerId, reason: body.reason }));
   }
 
   @Post(':id/brief')
   @HttpCode(200)
   @ApiOperation({ summary: 'Trauma intervention brief delivered (due within 24 hours of activation)' })
   brief(@Param('id', UuidParam) id: string, @Body() body: TraumaBriefDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('trim', id, a, m, res, (e) => command(e, 'RecordTraumaInterventionBrief', { deliveredAt: new Date(body.deliveredAt) }));
+    return this.send(() => assertTraumaPermission(a.role, 'trim'), id, a, m, res, (e) => this.command(e, 'RecordTraumaInterventionBrief', { deliveredAt: new Date(body.deliveredAt) }));
   }
 
   @Post(':id/assessments')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the initial (~72 h) or follow-up (~28 days) risk assessment' })
   assess(@Param('id', UuidParam) id: string, @Body() body: RiskAssessmentDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('trim', id, a, m, res, (e) =>
-      command(e, 'RecordRiskAssessment', {
+    return this.send(() => assertTraumaPermission(a.role, 'trim'), id, a, m, res, (e) =>
+      this.command(e, 'RecordRiskAssessment', {
         kind: body.kind,
         scores: { ...body.scores },
         notes: body.notes,
@@ -155,21 +141,14 @@ export class TrimController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the activation with its outcome' })
   close(@Param('id', UuidParam) id: string, @Body() body: CloseTrimDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('trim', id, a, m, res, (e) => command(e, 'CloseTrim', { outcome: body.outcome, note: body.note ?? null }));
+    return this.send(() => assertTraumaPermission(a.role, 'trim'), id, a, m, res, (e) => this.command(e, 'CloseTrim', { outcome: body.outcome, note: body.note ?? null }));
   }
 
   @Post(':id/decline')
   @HttpCode(200)
   @ApiOperation({ summary: 'The person declines TRiM at this stage: a valid end, respected' })
   decline(@Param('id', UuidParam) id: string, @Body() body: DeclineTrimDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('trim', id, a, m, res, (e) => command(e, 'DeclineTrim', { stage: body.stage, reason: body.reason }));
-  }
-
-  @Post(':id/deadlines/:kind/waive')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Waive an open TRiM deadline with a reason (coordinator)' })
-  waive(@Param('id', UuidParam) id: string, @Param('kind') kind: string, @Body() body: TraumaReasonDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('manageTrim', id, a, m, res, (e) => command(e, 'WaiveDeadline', { kind, reason: body.reason }));
+    return this.send(() => assertTraumaPermission(a.role, 'trim'), id, a, m, res, (e) => this.command(e, 'DeclineTrim', { stage: body.stage, reason: body.reason }));
   }
 
   /** The incident an activation follows: it must exist in the caller's force. */
@@ -186,24 +165,4 @@ export class TrimController {
       throw error;
     }
   }
-
-  private run(
-    permission: TraumaPermission,
-    id: string,
-    actor: Actor,
-    meta: CommandHeaders,
-    res: Response,
-    build: (envelope: CaseEnvelope) => TrimCommand,
-  ): Promise<CaseView> {
-    assertTraumaPermission(actor.role, permission);
-    return this.sender.send(CATEGORY, id, actor, meta, res, build);
-  }
-}
-
-function command<T extends TrimCommand['type']>(
-  envelope: CaseEnvelope,
-  type: T,
-  data: Extract<TrimCommand, { type: T }>['data'],
-): TrimCommand {
-  return { ...envelope, type, data } as TrimCommand;
 }
