@@ -4,13 +4,13 @@ import type { Response } from 'express';
 import type { Pool } from 'pg';
 import { UuidParam } from '@casework/core/http/uuid-param.pipe';
 import { deterministicId } from '@casework/core/ids';
-import type { CaseEnvelope } from '@casework/platform/cases/case-commands';
-import { CaseSender, caseView, type CaseView } from '@casework/platform/cases/case-sender';
+import { CaseController } from '@casework/platform/cases/case.controller';
+import { CaseSender, type CaseView } from '@casework/platform/cases/case-sender';
 import { CurrentActor, type Actor } from '@casework/platform/http/actor';
-import { CommandMeta, revisionEtag, type CommandHeaders } from '@casework/platform/http/command-headers';
+import { CommandMeta, type CommandHeaders } from '@casework/platform/http/command-headers';
 import { PG_POOL } from '@casework/platform/tokens';
 import { ReasonDto } from '@casework/core/http/reason.dto';
-import { assertRetentionPermission, type RetentionPermission } from '../application/retention-access';
+import { assertRetentionPermission } from '../application/retention-access';
 import type { StayCommand } from '../domain/stay/commands';
 import { STAY_STREAM_CATEGORY } from '../domain/stay/events';
 import { caseQueue, type QueuePage } from '../read-models/retention.queries';
@@ -33,11 +33,16 @@ const CATEGORY = STAY_STREAM_CATEGORY;
 @ApiHeader({ name: 'X-Casework-Role', required: true, description: 'retention_team, line_manager, officer, …' })
 @ApiHeader({ name: 'X-Casework-Force', required: true })
 @Controller('stay-interviews')
-export class StayInterviewsController {
+export class StayInterviewsController extends CaseController<StayCommand> {
   constructor(
-    private readonly sender: CaseSender,
+    sender: CaseSender,
     @Inject(PG_POOL) private readonly pool: Pool,
-  ) {}
+  ) {
+    super(sender, CATEGORY, {
+      read: (role) => assertRetentionPermission(role, 'retention'),
+      waive: (role) => assertRetentionPermission(role, 'retention'),
+    });
+  }
 
   @Post()
   @ApiOperation({ summary: 'Ask for a stay interview (self or line manager); due within 10 working days' })
@@ -51,7 +56,7 @@ export class StayInterviewsController {
     assertRetentionPermission(actor.role, 'requestStay');
     const stayInterviewId = deterministicId('stay', actor.forceId, meta.commandId);
     const view = await this.sender.send(CATEGORY, stayInterviewId, actor, { ...meta, expectedRevision: undefined }, res, (e) =>
-      command(e, 'RequestStayInterview', { ...body, stayInterviewId, requestedBy: null }),
+      this.command(e, 'RequestStayInterview', { ...body, stayInterviewId, requestedBy: null }),
     );
     res.status(201).location(`/stay-interviews/${stayInterviewId}`);
     return view;
@@ -71,43 +76,26 @@ export class StayInterviewsController {
     });
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'A stay interview as it stands now' })
-  async get(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    assertRetentionPermission(actor.role, 'retention');
-    const { state, revision } = await this.sender.load(CATEGORY, id, actor.forceId);
-    res.setHeader('ETag', revisionEtag(revision));
-    return caseView(state);
-  }
-
-  @Get(':id/timeline')
-  @ApiOperation({ summary: 'Every event of the stay interview as history' })
-  async timeline(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor): Promise<unknown> {
-    assertRetentionPermission(actor.role, 'retention');
-    const { items } = await this.sender.timeline(CATEGORY, id, actor.forceId);
-    return { stayInterviewId: id, items };
-  }
-
   @Post(':id/interviewer')
   @HttpCode(200)
   @ApiOperation({ summary: 'Allocate an interviewer from the retention team (never the line manager)' })
   allocate(@Param('id', UuidParam) id: string, @Body() body: InterviewerDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('retention', id, a, m, res, (e) => command(e, 'AllocateStayInterviewer', { interviewerId: body.interviewerId }));
+    return this.send(() => assertRetentionPermission(a.role, 'retention'), id, a, m, res, (e) => this.command(e, 'AllocateStayInterviewer', { interviewerId: body.interviewerId }));
   }
 
   @Post(':id/interviewer/reassign')
   @HttpCode(200)
   @ApiOperation({ summary: 'Hand the interview to another interviewer' })
   reassign(@Param('id', UuidParam) id: string, @Body() body: ReassignInterviewerDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('retention', id, a, m, res, (e) => command(e, 'ReassignStayInterviewer', { interviewerId: body.interviewerId, reason: body.reason }));
+    return this.send(() => assertRetentionPermission(a.role, 'retention'), id, a, m, res, (e) => this.command(e, 'ReassignStayInterviewer', { interviewerId: body.interviewerId, reason: body.reason }));
   }
 
   @Post(':id/interview')
   @HttpCode(200)
   @ApiOperation({ summary: 'The interview was held: themes, intent to leave, recommendations' })
   held(@Param('id', UuidParam) id: string, @Body() body: RecordStayInterviewDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('retention', id, a, m, res, (e) =>
-      command(e, 'RecordStayInterview', {
+    return this.send(() => assertRetentionPermission(a.role, 'retention'), id, a, m, res, (e) =>
+      this.command(e, 'RecordStayInterview', {
         heldAt: new Date(body.heldAt),
         themes: body.themes,
         intentToLeave: body.intentToLeave,
@@ -120,29 +108,29 @@ export class StayInterviewsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Actions agreed, each with an owner and a due date (schedules the follow-up)' })
   actions(@Param('id', UuidParam) id: string, @Body() body: AgreeActionsDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('retention', id, a, m, res, (e) => command(e, 'AgreeStayActions', { actions: body.actions.map((x) => ({ ...x })) }));
+    return this.send(() => assertRetentionPermission(a.role, 'retention'), id, a, m, res, (e) => this.command(e, 'AgreeStayActions', { actions: body.actions.map((x) => ({ ...x })) }));
   }
 
   @Post(':id/actions/:actionId/complete')
   @HttpCode(200)
   @ApiOperation({ summary: 'An agreed action is done' })
   complete(@Param('id', UuidParam) id: string, @Param('actionId') actionId: string, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('retention', id, a, m, res, (e) => command(e, 'CompleteAction', { actionId }));
+    return this.send(() => assertRetentionPermission(a.role, 'retention'), id, a, m, res, (e) => this.command(e, 'CompleteAction', { actionId }));
   }
 
   @Post(':id/follow-up')
   @HttpCode(200)
   @ApiOperation({ summary: 'The follow-up was held' })
   followUp(@Param('id', UuidParam) id: string, @Body() body: FollowUpDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('retention', id, a, m, res, (e) => command(e, 'RecordStayFollowUp', { heldAt: new Date(body.heldAt), note: body.note ?? null }));
+    return this.send(() => assertRetentionPermission(a.role, 'retention'), id, a, m, res, (e) => this.command(e, 'RecordStayFollowUp', { heldAt: new Date(body.heldAt), note: body.note ?? null }));
   }
 
   @Post(':id/outcome')
   @HttpCode(200)
   @ApiOperation({ summary: 'Later: did they stay or leave? (closes the case)' })
   outcome(@Param('id', UuidParam) id: string, @Body() body: StayOutcomeDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('retention', id, a, m, res, (e) =>
-      command(e, 'RecordStayOutcome', { outcome: body.outcome, leavingDate: body.leavingDate ?? null, note: body.note ?? null }),
+    return this.send(() => assertRetentionPermission(a.role, 'retention'), id, a, m, res, (e) =>
+      this.command(e, 'RecordStayOutcome', { outcome: body.outcome, leavingDate: body.leavingDate ?? null, note: body.note ?? null }),
     );
   }
 
@@ -150,29 +138,13 @@ export class StayInterviewsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'The person declined the interview' })
   decline(@Param('id', UuidParam) id: string, @Body() body: ReasonDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('retention', id, a, m, res, (e) => command(e, 'DeclineStayInterview', { reason: body.reason }));
+    return this.send(() => assertRetentionPermission(a.role, 'retention'), id, a, m, res, (e) => this.command(e, 'DeclineStayInterview', { reason: body.reason }));
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'The request was withdrawn' })
   cancel(@Param('id', UuidParam) id: string, @Body() body: ReasonDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('retention', id, a, m, res, (e) => command(e, 'CancelStayInterview', { reason: body.reason }));
+    return this.send(() => assertRetentionPermission(a.role, 'retention'), id, a, m, res, (e) => this.command(e, 'CancelStayInterview', { reason: body.reason }));
   }
-
-  @Post(':id/deadlines/:kind/waive')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Waive an open deadline with a reason' })
-  waive(@Param('id', UuidParam) id: string, @Param('kind') kind: string, @Body() body: ReasonDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('retention', id, a, m, res, (e) => command(e, 'WaiveDeadline', { kind, reason: body.reason }));
-  }
-
-  private run(permission: RetentionPermission, id: string, actor: Actor, meta: CommandHeaders, res: Response, build: (e: CaseEnvelope) => StayCommand): Promise<CaseView> {
-    assertRetentionPermission(actor.role, permission);
-    return this.sender.send(CATEGORY, id, actor, meta, res, build);
-  }
-}
-
-function command<T extends StayCommand['type']>(envelope: CaseEnvelope, type: T, data: Extract<StayCommand, { type: T }>['data']): StayCommand {
-  return { ...envelope, type, data } as StayCommand;
 }

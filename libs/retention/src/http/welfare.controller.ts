@@ -2,15 +2,14 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Pool } from 'pg';
-import { ReasonDto } from '@casework/core/http/reason.dto';
 import { UuidParam } from '@casework/core/http/uuid-param.pipe';
 import { deterministicId } from '@casework/core/ids';
-import type { CaseEnvelope } from '@casework/platform/cases/case-commands';
-import { CaseSender, caseView, type CaseView } from '@casework/platform/cases/case-sender';
+import { CaseController } from '@casework/platform/cases/case.controller';
+import { CaseSender, type CaseView } from '@casework/platform/cases/case-sender';
 import { CurrentActor, type Actor } from '@casework/platform/http/actor';
-import { CommandMeta, revisionEtag, type CommandHeaders } from '@casework/platform/http/command-headers';
+import { CommandMeta, type CommandHeaders } from '@casework/platform/http/command-headers';
 import { PG_POOL } from '@casework/platform/tokens';
-import { assertRetentionPermission, type RetentionPermission } from '../application/retention-access';
+import { assertRetentionPermission } from '../application/retention-access';
 import type { WelfareCommand } from '../domain/welfare/commands';
 import { WELFARE_STREAM_CATEGORY } from '../domain/welfare/events';
 import { caseQueue, type QueuePage } from '../read-models/retention.queries';
@@ -40,11 +39,16 @@ const CATEGORY = WELFARE_STREAM_CATEGORY;
 @ApiHeader({ name: 'X-Casework-Role', required: true, description: 'welfare_liaison_officer, professional_standards, …' })
 @ApiHeader({ name: 'X-Casework-Force', required: true })
 @Controller('welfare-cases')
-export class WelfareController {
+export class WelfareController extends CaseController<WelfareCommand> {
   constructor(
-    private readonly sender: CaseSender,
+    sender: CaseSender,
     @Inject(PG_POOL) private readonly pool: Pool,
-  ) {}
+  ) {
+    super(sender, CATEGORY, {
+      read: (role) => assertRetentionPermission(role, 'welfare'),
+      waive: (role) => assertRetentionPermission(role, 'manageWelfare'),
+    });
+  }
 
   @Post()
   @ApiOperation({ summary: 'Open a welfare-liaison case when an investigation starts' })
@@ -58,7 +62,7 @@ export class WelfareController {
     assertRetentionPermission(actor.role, 'openWelfare');
     const caseId = deterministicId('welfare', actor.forceId, meta.commandId);
     const view = await this.sender.send(CATEGORY, caseId, actor, { ...meta, expectedRevision: undefined }, res, (e) =>
-      command(e, 'OpenWelfareCase', {
+      this.command(e, 'OpenWelfareCase', {
         caseId,
         person: { personId: body.personId, name: body.name, employmentType: body.employmentType, department: body.department },
         investigation: { kind: body.kind, reference: body.reference, startedAt: new Date(body.startedAt), suspended: body.suspended },
@@ -82,43 +86,26 @@ export class WelfareController {
     });
   }
 
-  @Get(':id')
-  @ApiOperation({ summary: 'A welfare case as it stands now' })
-  async get(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    assertRetentionPermission(actor.role, 'welfare');
-    const { state, revision } = await this.sender.load(CATEGORY, id, actor.forceId);
-    res.setHeader('ETag', revisionEtag(revision));
-    return caseView(state);
-  }
-
-  @Get(':id/timeline')
-  @ApiOperation({ summary: 'The welfare record of contact as history (concerns are not shown)' })
-  async timeline(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor): Promise<unknown> {
-    assertRetentionPermission(actor.role, 'welfare');
-    const { items } = await this.sender.timeline(CATEGORY, id, actor.forceId);
-    return { caseId: id, items };
-  }
-
   @Post(':id/wlo')
   @HttpCode(200)
   @ApiOperation({ summary: 'Assign a welfare-liaison officer (starts the contact cadence)' })
   assign(@Param('id', UuidParam) id: string, @Body() body: WloDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('openWelfare', id, a, m, res, (e) => command(e, 'AssignWlo', { wloId: body.wloId }));
+    return this.send(() => assertRetentionPermission(a.role, 'openWelfare'), id, a, m, res, (e) => this.command(e, 'AssignWlo', { wloId: body.wloId }));
   }
 
   @Post(':id/wlo/reassign')
   @HttpCode(200)
   @ApiOperation({ summary: 'Hand the case to another WLO' })
   reassign(@Param('id', UuidParam) id: string, @Body() body: ReassignWloDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('manageWelfare', id, a, m, res, (e) => command(e, 'ReassignWlo', { wloId: body.wloId, reason: body.reason }));
+    return this.send(() => assertRetentionPermission(a.role, 'manageWelfare'), id, a, m, res, (e) => this.command(e, 'ReassignWlo', { wloId: body.wloId, reason: body.reason }));
   }
 
   @Post(':id/contacts')
   @HttpCode(200)
   @ApiOperation({ summary: 'Log a contact (meets the open contact deadline and schedules the next)' })
   contact(@Param('id', UuidParam) id: string, @Body() body: WelfareContactDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('welfare', id, a, m, res, (e) =>
-      command(e, 'LogWelfareContact', {
+    return this.send(() => assertRetentionPermission(a.role, 'welfare'), id, a, m, res, (e) =>
+      this.command(e, 'LogWelfareContact', {
         contactedAt: new Date(body.contactedAt),
         type: body.type,
         concerns: body.concerns ?? null,
@@ -131,22 +118,22 @@ export class WelfareController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sick leave began: contact every 7 days and a home visit become due' })
   sickStart(@Param('id', UuidParam) id: string, @Body() body: SickLeaveStartedDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('welfare', id, a, m, res, (e) => command(e, 'RecordSickLeaveStarted', { startedAt: new Date(body.startedAt) }));
+    return this.send(() => assertRetentionPermission(a.role, 'welfare'), id, a, m, res, (e) => this.command(e, 'RecordSickLeaveStarted', { startedAt: new Date(body.startedAt) }));
   }
 
   @Post(':id/sick-leave/end')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sick leave ended' })
   sickEnd(@Param('id', UuidParam) id: string, @Body() body: SickLeaveEndedDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('welfare', id, a, m, res, (e) => command(e, 'RecordSickLeaveEnded', { endedAt: new Date(body.endedAt) }));
+    return this.send(() => assertRetentionPermission(a.role, 'welfare'), id, a, m, res, (e) => this.command(e, 'RecordSickLeaveEnded', { endedAt: new Date(body.endedAt) }));
   }
 
   @Post(':id/investigation/progress')
   @HttpCode(200)
   @ApiOperation({ summary: 'A progress report on the investigation (reg. 19: at 12 months, then every 6)' })
   progress(@Param('id', UuidParam) id: string, @Body() body: ProgressReportDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('manageWelfare', id, a, m, res, (e) =>
-      command(e, 'RecordInvestigationProgressReport', { reportedAt: new Date(body.reportedAt), note: body.note ?? null }),
+    return this.send(() => assertRetentionPermission(a.role, 'manageWelfare'), id, a, m, res, (e) =>
+      this.command(e, 'RecordInvestigationProgressReport', { reportedAt: new Date(body.reportedAt), note: body.note ?? null }),
     );
   }
 
@@ -154,8 +141,8 @@ export class WelfareController {
   @HttpCode(200)
   @ApiOperation({ summary: 'The investigation concluded' })
   concluded(@Param('id', UuidParam) id: string, @Body() body: InvestigationConcludedDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('openWelfare', id, a, m, res, (e) =>
-      command(e, 'RecordInvestigationConcluded', { outcome: body.outcome, concludedAt: new Date(body.concludedAt) }),
+    return this.send(() => assertRetentionPermission(a.role, 'openWelfare'), id, a, m, res, (e) =>
+      this.command(e, 'RecordInvestigationConcluded', { outcome: body.outcome, concludedAt: new Date(body.concludedAt) }),
     );
   }
 
@@ -163,24 +150,8 @@ export class WelfareController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Close with an exit plan after the debrief' })
   close(@Param('id', UuidParam) id: string, @Body() body: CloseWelfareCaseDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('welfare', id, a, m, res, (e) =>
-      command(e, 'CloseWelfareCase', { exitPlan: body.exitPlan, debriefHeldAt: new Date(body.debriefHeldAt) }),
+    return this.send(() => assertRetentionPermission(a.role, 'welfare'), id, a, m, res, (e) =>
+      this.command(e, 'CloseWelfareCase', { exitPlan: body.exitPlan, debriefHeldAt: new Date(body.debriefHeldAt) }),
     );
   }
-
-  @Post(':id/deadlines/:kind/waive')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Waive an open deadline with a reason' })
-  waive(@Param('id', UuidParam) id: string, @Param('kind') kind: string, @Body() body: ReasonDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
-    return this.run('manageWelfare', id, a, m, res, (e) => command(e, 'WaiveDeadline', { kind, reason: body.reason }));
-  }
-
-  private run(permission: RetentionPermission, id: string, actor: Actor, meta: CommandHeaders, res: Response, build: (e: CaseEnvelope) => WelfareCommand): Promise<CaseView> {
-    assertRetentionPermission(actor.role, permission);
-    return this.sender.send(CATEGORY, id, actor, meta, res, build);
-  }
-}
-
-function command<T extends WelfareCommand['type']>(envelope: CaseEnvelope, type: T, data: Extract<WelfareCommand, { type: T }>['data']): WelfareCommand {
-  return { ...envelope, type, data } as WelfareCommand;
 }
