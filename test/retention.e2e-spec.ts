@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import request from 'supertest';
 import type { App } from 'supertest/types';
@@ -67,6 +69,37 @@ function leaver(personId: string, overrides: Record<string, unknown> = {}): obje
 }
 
 describe('retention and welfare, end to end over HTTP', () => {
+  it('a year of historical leavers imports once, all or nothing, and lands in the right quarters', async () => {
+    const csv = readFileSync(join(__dirname, '..', 'infra', 'demo', 'leavers.csv'), 'utf8');
+    const importer = as('hr-imp', 'hr', 'force-leavers');
+    const count = async (): Promise<number> =>
+      (await e2e.pool.query<{ n: number }>("select count(*)::int as n from es_events where metadata->>'forceId' = 'force-leavers'")).rows[0]?.n ?? 0;
+    const bad = await request(http).post('/exits/import').set(importer).set('Content-Type', 'text/csv')
+      .send(csv.replace(',resignation,', ',fired_into_space,')).expect(422);
+    expect((bad.body.rows as { column: string }[])[0]?.column).toBe('reason');
+    expect(await count()).toBe(0);
+    const done = await request(http).post('/exits/import').set(importer).set('Content-Type', 'text/csv').send(csv).expect(200);
+    expect(done.body).toMatchObject({ dryRun: false, rows: 11, leavers: 11 });
+    const stored = await count();
+    await request(http).post('/exits/import').set(importer).set('Content-Type', 'text/csv').send(csv).expect(200);
+    expect(await count()).toBe(stored);
+    const rows = await waitForValue(
+      async () => {
+        const res = await request(http).get('/reports/retention/leavers').query({ by: 'reason' }).set(importer).expect(200);
+        const found = res.body.rows as { quarter: string; leavers: number; percentOfQuarter: number }[];
+        return found.reduce((n, r) => n + r.leavers, 0) === 10 ? found : undefined;
+      },
+      { timeoutMs: 5_000, message: 'ten imported leavers (one resignation was withdrawn)' },
+    );
+    const quarters = [...new Set(rows.map((r) => r.quarter))];
+    expect(quarters.length).toBeGreaterThanOrEqual(4);
+    for (const quarter of quarters) {
+      const total = rows.filter((r) => r.quarter === quarter).reduce((n, r) => n + r.percentOfQuarter, 0);
+      expect(Math.abs(total - 100)).toBeLessThanOrEqual(0.2);
+    }
+  });
+
+
   it('a stay interview runs from request to outcome, and the retention-rate report counts it', async () => {
     const requested = await post('/stay-interviews', lineManager, {
       personId: 'PC-2231',

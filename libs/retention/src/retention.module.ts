@@ -5,6 +5,7 @@ import { CaseWorkflows, escalateDeadlineCommand, memoised, plainCodec } from '@c
 import { CasesModule } from '@casework/platform/cases/cases.module';
 import { ProjectionHost } from '@casework/platform/projection-host';
 import { WORKING_CALENDAR } from '@casework/platform/tokens';
+import { LeaverImportService } from './application/import/leaver-import.service';
 import { RetentionPolicies, type RetentionPolicyOverrides } from './application/retention-policies';
 import { createExitDecider, describeExitEvent, EXIT_EVENT_SCHEMA_VERSIONS, EXIT_STREAM_CATEGORY, type ExitCommand, type ExitEvent, type ExitState } from './domain/exit';
 import { createStayDecider, describeStayEvent, STAY_EVENT_SCHEMA_VERSIONS, STAY_STREAM_CATEGORY, type StayCommand, type StayEvent, type StayState } from './domain/stay';
@@ -82,9 +83,10 @@ export class RetentionModule {
           useFactory: (config: AppConfig) =>
             options.policy ? new RetentionPolicies(options.policy) : RetentionPolicies.fromFile(config.DEADLINE_POLICY_FILE),
         },
+        LeaverImportService,
         RetentionWiring,
       ],
-      exports: [RetentionPolicies],
+      exports: [RetentionPolicies, LeaverImportService],
     };
   }
 }
