@@ -1009,7 +1009,10 @@ describe('welfare liaison contact compliance', () => {
       { department: 'Response', cases: 2, compliant: 1, percentCompliant: 50, contactsDue: 4, contactsOnTime: 3 },
       { department: 'All departments', cases: 3, compliant: 2, percentCompliant: 66.7, contactsDue: 5, contactsOnTime: 4 },
     ]);
-    expect(await wloCompliance(pool, { forceId: `force-${randomUUID()}` })).toEqual([]);
+    // With no case due, only the rollup's grand total remains: no cases, no percentage.
+    expect(await wloCompliance(pool, { forceId: `force-${randomUUID()}` })).toEqual([
+      { department: 'All departments', cases: 0, compliant: 0, percentCompliant: null, contactsDue: 0, contactsOnTime: 0 },
+    ]);
 
     const names = new Map(Object.entries(ids).map(([name, id]) => [id, name]));
     const order = async (options: Parameters<Force['queue']>[1] = {}) =>

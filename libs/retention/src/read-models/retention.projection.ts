@@ -163,11 +163,19 @@ async function welfare(id: string, event: WelfareEvent, recorded: RecordedEvent,
       return;
     }
     case 'WloAssigned':
-      return set({ status: 'active', wlo_id: event.data.wloId });
+      // An investigation may conclude before anyone is assigned: that status stands.
+      return set((row) => ({ status: row.status === 'awaiting_wlo' ? 'active' : undefined, wlo_id: event.data.wloId }));
     case 'WloReassigned':
       return set({ wlo_id: event.data.toWloId });
     case 'WelfareContactLogged':
-      return set((row) => ({ last_contact_at: event.data.contactedAt, contacts: Number(row.contacts) + 1 }));
+      return set((row) => ({
+        // A contact keyed in late must not hide a later one.
+        last_contact_at:
+          row.last_contact_at && (row.last_contact_at as Date).getTime() >= Date.parse(event.data.contactedAt)
+            ? undefined
+            : event.data.contactedAt,
+        contacts: Number(row.contacts) + 1,
+      }));
     case 'SickLeaveStarted':
       return set({ on_sick_leave: true });
     case 'SickLeaveEnded':
