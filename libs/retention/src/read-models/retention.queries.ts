@@ -64,13 +64,24 @@ export async function leaversReport(
      order by ${groupBy}`,
     params,
   );
-  return rows.map((r) => ({
+  const result = rows.map((r) => ({
     quarter: r.quarter as string,
     groups: Object.fromEntries(filter.by.map((d, i) => [d, r[`d${i}`] as string])),
     leavers: Number(r.leavers),
     percentOfQuarter: Number(r.percent),
   }));
+  // Length-of-service bands read in service order, not alphabetically.
+  const rank = (d: LeaverDimension, v: string | undefined): string =>
+    d === 'lengthOfService' ? String(SERVICE_ORDER.indexOf(v ?? '')).padStart(2, '0') : (v ?? '');
+  const key = (r: LeaverRow): string[] => [r.quarter, ...filter.by.map((d) => rank(d, r.groups[d]))];
+  return result.sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return (ka[i] as string) < (kb[i] as string) ? -1 : 1;
+    return 0;
+  });
 }
+
+const SERVICE_ORDER = ['<1y', '1-2y', '2-5y', '5-10y', '10-20y', '20y+', 'unknown'];
 
 export interface ThemeRow {
   readonly quarter: string;
@@ -176,7 +187,7 @@ export async function wloCompliance(pool: Pool, filter: { forceId: string }): Pr
             count(*) filter (where contacts_on_time = contacts_due) as compliant,
             sum(contacts_due) as due, sum(contacts_on_time) as on_time
      from welfare_cases where force_id = $1 and contacts_due > 0
-     group by rollup (department) order by department is null, department`,
+     group by rollup (department) having count(*) > 0 order by department is null, department`,
     [filter.forceId],
   );
   return rows.map((r) => {
@@ -201,9 +212,9 @@ export interface QueuePage {
 }
 
 const QUEUES = {
-  stay_interviews: { owner: 'interviewer_id', open: 'ended_at is null', order: 'requested_at' },
-  exit_cases: { owner: 'interviewer_id', open: 'ended_at is null', order: 'leaving_date' },
-  welfare_cases: { owner: 'wlo_id', open: 'closed_at is null', order: 'opened_at' },
+  stay_interviews: { owner: 'interviewer_id', open: 'ended_at is null', order: 'requested_at, stay_id' },
+  exit_cases: { owner: 'interviewer_id', open: 'ended_at is null', order: 'leaving_date, exit_id' },
+  welfare_cases: { owner: 'wlo_id', open: 'closed_at is null', order: 'opened_at, case_id' },
 } as const;
 
 /**

@@ -102,4 +102,11 @@ export const retentionMigrations: readonly Migration[] = [
       create index welfare_cases_force_idx on welfare_cases (force_id, closed_at, overdue);
     `,
   },
+  {
+    id: '0401_retention_rejoined_date',
+    sql: `
+      -- A rejoin is a business date (YYYY-MM-DD), like the leaving date.
+      alter table exit_cases alter column rejoined_at type date using (rejoined_at at time zone 'Europe/London')::date;
+    `,
+  },
 ];
