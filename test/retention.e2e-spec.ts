@@ -262,9 +262,9 @@ describe('retention and welfare, end to end over HTTP', () => {
       ]);
       const byService = await request(http).get('/reports/retention/leavers').query({ by: 'lengthOfService,ageBand' }).set(hr).expect(200);
       expect((byService.body.rows as { groups: Record<string, string>; leavers: number }[]).map((r) => [r.groups.lengthOfService, r.groups.ageBand, r.leavers])).toEqual([
-        ['20y+', 'not_recorded', 1],
         ['5-10y', '25-34', 1],
         ['5-10y', 'not_recorded', 1],
+        ['20y+', 'not_recorded', 1],
       ]);
       const badDimension = await request(http).get('/reports/retention/leavers').query({ by: 'shoeSize' }).set(hr).expect(400);
       expect(badDimension.body.errors[0].field).toBe('by');
