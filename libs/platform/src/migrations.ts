@@ -5,6 +5,7 @@ import { timerMigrations } from '@casework/timers/read-model/schema';
 import { traumaMigrations } from '@casework/trauma/read-models/schema';
 import { surveillanceMigrations } from '@casework/trauma/read-models/surveillance.schema';
 import { retentionMigrations } from '@casework/retention/read-models/schema';
+import { reportingMigrations } from '@casework/reporting/read-models/schema';
 
 /** Every library's schema, applied in id order by the app, the CLI and the test set-up. */
 export const ALL_MIGRATIONS: readonly Migration[] = [
@@ -14,4 +15,5 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   ...traumaMigrations,
   ...surveillanceMigrations,
   ...retentionMigrations,
+  ...reportingMigrations,
 ];

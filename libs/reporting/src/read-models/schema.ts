@@ -1,0 +1,37 @@
+import type { Migration } from '@casework/core/database/migrations';
+
+/**
+ * Reporting read models: one row of facts per case, in business time (`occurredAt`), so
+ * back-dated imports land in the right period. No names, no free text, no clinical data:
+ * these tables (and the `bi` views over them) are what HR analysts and BI tools may read.
+ */
+export const reportingMigrations: readonly Migration[] = [
+  {
+    id: '0500_reporting_referrals',
+    sql: `
+      create table report_referrals (
+        referral_id uuid primary key,
+        force_id text not null,
+        submitted_at timestamptz not null,
+        employment_type text not null,
+        department text not null,
+        source text not null,
+        category text not null,
+        urgency text not null,
+        status text not null,
+        is_open boolean not null,
+        triaged_at timestamptz,
+        first_appointment_offered_at timestamptz,
+        outcome_recorded_at timestamptz,
+        closed_at timestamptz,
+        close_reason text,
+        deadlines_due int not null default 0,
+        deadlines_met_on_time int not null default 0,
+        deadlines_late int not null default 0,
+        updated_at timestamptz not null,
+        revision bigint not null
+      );
+      create index report_referrals_force_idx on report_referrals (force_id, submitted_at);
+    `,
+  },
+];
