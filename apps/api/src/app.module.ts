@@ -10,6 +10,7 @@ import { TimersModule } from '@casework/timers/timers.module';
 import type { TraumaPolicyOverrides } from '@casework/trauma/application/trauma-policies';
 import type { RetentionPolicyOverrides } from '@casework/retention/application/retention-policies';
 import { RetentionModule } from '@casework/retention/retention.module';
+import { ReportingModule } from '@casework/reporting/reporting.module';
 import { TraumaModule } from '@casework/trauma/trauma.module';
 
 export interface AppOptions extends InfrastructureOptions {
@@ -39,6 +40,7 @@ export class AppModule {
         ReferralModule.forRoot({ policy: options.referralPolicy }),
         TraumaModule.forRoot({ policy: options.traumaPolicy }),
         RetentionModule.forRoot({ policy: options.retentionPolicy }),
+        ReportingModule.forRoot(),
       ],
       controllers: [HealthController],
     };

@@ -34,4 +34,12 @@ export const reportingMigrations: readonly Migration[] = [
       create index report_referrals_force_idx on report_referrals (force_id, submitted_at);
     `,
   },
+  {
+    // Which of a referral's deadlines have already been counted as late, so a deadline that
+    // went overdue and was later met (late) or waived counts once, as late.
+    id: '0501_reporting_referral_late_deadlines',
+    sql: `
+      alter table report_referrals add column late_deadline_ids jsonb not null default '[]'::jsonb;
+    `,
+  },
 ];

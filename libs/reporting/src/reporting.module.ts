@@ -1,0 +1,28 @@
+import { Injectable, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
+import { ProjectionHost } from '@casework/platform/projection-host';
+import { ReportsController } from './http/reports.controller';
+import { reportReferralsProjection } from './read-models/report-referrals.projection';
+import { REPORTING_OPTIONS, ReportsService, type ReportingOptions } from './reports.service';
+
+/** Registers the reporting read model with the projection host (workers run it). */
+@Injectable()
+class ReportingWiring implements OnModuleInit {
+  constructor(private readonly projections: ProjectionHost) {}
+
+  onModuleInit(): void {
+    this.projections.register(reportReferralsProjection);
+  }
+}
+
+/** The one report API (GET /reports, GET /reports/{name}) and its read model. */
+@Module({})
+export class ReportingModule {
+  static forRoot(options: ReportingOptions = {}): DynamicModule {
+    return {
+      module: ReportingModule,
+      controllers: [ReportsController],
+      providers: [{ provide: REPORTING_OPTIONS, useValue: options }, ReportsService, ReportingWiring],
+      exports: [ReportsService],
+    };
+  }
+}

@@ -1,0 +1,171 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { Pool } from 'pg';
+import { ProblemException, problemType } from '@casework/core/http/problem';
+import { CLOCK, type Clock } from '@casework/core/time/clock';
+import type { Actor } from '@casework/platform/http/actor';
+import { PG_POOL } from '@casework/platform/tokens';
+import { TraumaPolicies } from '@casework/trauma/application/trauma-policies';
+import { DEFAULT_EXPOSURE_POLICY, type ExposurePolicy } from '@casework/trauma/domain/exposure';
+import { readFreshness, type Freshness } from './freshness';
+import { parseReportQuery, type AppliedFilters, type ReportFormat } from './report-params';
+import { defaultReportRegistry, type ReportRegistry } from './report-registry';
+import type { ReportContext, ReportDefinition } from './reports/report';
+import {
+  DEFAULT_SUPPRESSION_THRESHOLD,
+  suppress,
+  suppressionAppliesTo,
+  UNSUPPRESSED_ROLES,
+  type ReportColumn,
+  type ReportRow,
+  type SuppressedCell,
+} from './suppression';
+
+export const REPORTING_OPTIONS = Symbol('REPORTING_OPTIONS');
+
+export interface ReportingOptions {
+  /** Counts below this are suppressed for roles outside OH/wellbeing management; default 5. */
+  readonly suppressionThreshold?: number;
+}
+
+export interface ReportResponse {
+  readonly report: string;
+  readonly title: string;
+  readonly filters: AppliedFilters;
+  readonly freshness: Freshness;
+  readonly suppression: {
+    readonly threshold: number;
+    /** Whether suppression applied to the caller's role (it does for all but OH/wellbeing managers). */
+    readonly applied: boolean;
+    readonly notes: readonly string[];
+    /** Each suppressed cell: its row index, column and why (primary, secondary, derived). */
+    readonly cells: readonly SuppressedCell[];
+  };
+  readonly columns: readonly ReportColumn[];
+  readonly rows: readonly ReportRow[];
+}
+
+export interface CatalogueEntry {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly params: readonly string[];
+  readonly dates: ReportDefinition['dates'];
+  readonly periods: readonly string[];
+  readonly groupBy: { readonly allowed: readonly string[]; readonly default: readonly string[]; readonly max: number | null } | null;
+  readonly roles: readonly string[];
+  /** Whether the caller's role may run it. */
+  readonly allowed: boolean;
+}
+
+export interface RunReportRequest {
+  readonly name: string;
+  readonly query: Readonly<Record<string, unknown>>;
+  readonly actor: Actor;
+}
+
+/** Runs named reports: role check, parameters, query, suppression and freshness. */
+@Injectable()
+export class ReportsService {
+  readonly registry: ReportRegistry = defaultReportRegistry();
+  readonly threshold: number;
+
+  constructor(
+    @Inject(PG_POOL) private readonly pool: Pool,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly moduleRef: ModuleRef,
+    @Optional() @Inject(REPORTING_OPTIONS) options?: ReportingOptions,
+  ) {
+    this.threshold = options?.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
+    if (!Number.isInteger(this.threshold) || this.threshold < 1) {
+      throw new RangeError(`suppressionThreshold must be a whole number of at least 1, got ${this.threshold}`);
+    }
+  }
+
+  catalogue(actor: Actor): { reports: CatalogueEntry[]; suppression: { threshold: number; unsuppressedRoles: readonly string[] } } {
+    return {
+      reports: this.registry.list().map((r) => ({
+        name: r.name,
+        title: r.title,
+        description: r.description,
+        params: [...r.params, 'format'],
+        dates: r.dates,
+        periods: r.params.includes('period') ? (r.periods ?? []) : [],
+        groupBy: r.groupBy && r.params.includes('groupBy') ? { allowed: r.groupBy.allowed, default: r.groupBy.default, max: r.groupBy.max ?? null } : null,
+        roles: r.roles,
+        allowed: r.roles.includes(actor.role),
+      })),
+      suppression: { threshold: this.threshold, unsuppressedRoles: UNSUPPRESSED_ROLES },
+    };
+  }
+
+  /** The report, or a 404 naming it. */
+  find(name: string): ReportDefinition {
+    const report = this.registry.get(name);
+    if (!report) {
+      throw new ProblemException({
+        type: problemType('REPORT.NOT_FOUND'),
+        title: 'No such report',
+        status: 404,
+        code: 'REPORT.NOT_FOUND',
+        detail: `There is no report named "${name}"; GET /reports lists them`,
+        field: 'name',
+      });
+    }
+    return report;
+  }
+
+  async run(request: RunReportRequest): Promise<{ response: ReportResponse; format?: ReportFormat }> {
+    const report = this.find(request.name);
+    const { actor } = request;
+    if (!report.roles.includes(actor.role)) {
+      throw new ProblemException({
+        type: problemType('REPORT.FORBIDDEN'),
+        title: 'Your role may not run this report',
+        status: 403,
+        code: 'REPORT.FORBIDDEN',
+        detail: `The role ${actor.role} may not run ${report.name} (allowed: ${report.roles.join(', ')})`,
+      });
+    }
+    const now = this.clock.now();
+    const parsed = parseReportQuery(report, request.query, { forceId: actor.forceId, now });
+    const result = await report.run(this.context(), parsed.params);
+    const applied = suppressionAppliesTo(actor.role);
+    const suppressed = applied ? suppress(result.columns, result.rows, { threshold: this.threshold, additive: result.additive }) : undefined;
+    const freshness = await readFreshness(this.pool, report.source, now);
+    return {
+      format: parsed.format,
+      response: {
+        report: report.name,
+        title: report.title,
+        filters: parsed.filters,
+        freshness,
+        suppression: {
+          threshold: this.threshold,
+          applied,
+          notes: suppressed?.notes ?? [`Not suppressed: the role ${actor.role} sees exact numbers.`],
+          cells: suppressed?.cells ?? [],
+        },
+        columns: result.columns,
+        rows: suppressed?.rows ?? [...result.rows],
+      },
+    };
+  }
+
+  private context(): ReportContext {
+    const policies = this.traumaPolicies();
+    return {
+      pool: this.pool,
+      exposurePolicy: (forceId: string): ExposurePolicy => policies?.forForce(forceId).exposure ?? DEFAULT_EXPOSURE_POLICY,
+    };
+  }
+
+  /** The trauma module's per-force policies when it is loaded (the register's threshold), else the defaults. */
+  private traumaPolicies(): TraumaPolicies | undefined {
+    try {
+      return this.moduleRef.get(TraumaPolicies, { strict: false });
+    } catch {
+      return undefined;
+    }
+  }
+}
