@@ -6,6 +6,7 @@ import { traumaMigrations } from '@casework/trauma/read-models/schema';
 import { surveillanceMigrations } from '@casework/trauma/read-models/surveillance.schema';
 import { retentionMigrations } from '@casework/retention/read-models/schema';
 import { reportingMigrations } from '@casework/reporting/read-models/schema';
+import { biMigrations } from '@casework/reporting/bi/bi-schema';
 
 /** Every library's schema, applied in id order by the app, the CLI and the test set-up. */
 export const ALL_MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   ...surveillanceMigrations,
   ...retentionMigrations,
   ...reportingMigrations,
+  ...biMigrations,
 ];

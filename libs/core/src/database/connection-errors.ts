@@ -14,11 +14,16 @@ const RETRYABLE_CODES = new Set([
   '53300', // too_many_connections
 ]);
 
+/**
+ * Duck-typed rather than `instanceof Error`: socket errors are made by Node's own realm,
+ * and code running in another (a test VM, a worker) would not recognise them.
+ */
 export function isConnectionError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
   if (typeof code === 'string' && (RETRYABLE_CODES.has(code) || code.startsWith('08'))) return true;
-  return /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(
-    error.message,
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(message)
   );
 }
