@@ -3,7 +3,8 @@
 #   1. installs npm dependencies when node_modules is missing or older than the lockfile;
 #   2. makes sure PostgreSQL and Redis answer locally, starting them when installed but
 #      stopped, installing them from Debian's packages when absent and running as root;
-#   3. creates the casework, casework_test and casework_e2e databases.
+#   3. creates the casework, casework_test and casework_e2e databases;
+#   4. installs Debian's chromium (for the board pack's PDF) when absent and run as root.
 # Otherwise it prints how to run infra/docker-compose.yml. Idempotent; safe to run often.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -117,6 +118,17 @@ else
   # A Redis someone else started: BullMQ needs noeviction; timers fire sooner with hz 100.
   redis-cli -p "$REDIS_PORT_NUM" config set maxmemory-policy noeviction >/dev/null 2>&1 || true
   redis-cli -p "$REDIS_PORT_NUM" config set hz 100 >/dev/null 2>&1 || true
+fi
+
+# --- 2c. Chromium (the People board pack's PDF) --------------------------------------
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  if is_root && have apt-get; then
+    say "installing Chromium from Debian's packages (for the board pack's PDF)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1 \
+      || say "could not install Chromium; the PDF test will say it was skipped"
+  else
+    say "Chromium not found: install Debian's chromium for the board pack's PDF (its test is skipped meanwhile)"
+  fi
 fi
 
 say "PostgreSQL $PGHOST_ADDR:$PGPORT_NUM and Redis 127.0.0.1:$REDIS_PORT_NUM are ready"

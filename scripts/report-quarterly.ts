@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,6 +6,7 @@ import { runMigrations } from '@casework/core/database/migrations';
 import { createPool } from '@casework/core/database/pool';
 import { ALL_MIGRATIONS } from '@casework/platform/migrations';
 import { withBiMigrations } from '@casework/reporting/bi/bi-schema';
+import { CHROMIUM, pdfProblems, printPdf } from '@casework/reporting/pack/pdf';
 import { QuarterFormatError, parseQuarter } from '@casework/reporting/pack/pack-format';
 import { renderQuarterlyPack } from '@casework/reporting/pack/quarterly-pack';
 
@@ -18,15 +18,6 @@ import { renderQuarterlyPack } from '@casework/reporting/pack/quarterly-pack';
  * Exit codes: 0 written, 1 failure (including no Chromium for --pdf), 2 usage.
  */
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const USAGE = `Usage: npm run report:quarterly -- --quarter <YYYY-Qn> [--force <forceId>] [--out <dir>] [--pdf] [--no-migrate]
 
@@ -88,62 +79,6 @@ function readArgs(argv: readonly string[]): Args {
 
 /** The force id as a safe file-name part. */
 const fileSafe = (text: string): string => text.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'force';
-
-/** What printing to PDF needs, checked before any work is done: each missing piece and how to get it. */
-function pdfProblems(): string[] {
-  const problems: string[] = [];
-  if (!existsSync(CHROMIUM)) {
-    problems.push(`Chromium was not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH).`);
-  }
-  try {
-    require.resolve('playwright-core');
-  } catch {
-    problems.push('playwright-core is not installed: npm install -D playwright-core');
-  }
-  return problems;
-}
-
-/** The few playwright-core calls used, typed here so the build does not need the package. */
-interface PlaywrightCore {
-  readonly chromium: {
-    launch(options: { executablePath: string; headless: boolean; args: string[] }): Promise<Browser>;
-  };
-}
-interface Browser {
-  newContext(options: { offline: boolean; javaScriptEnabled: boolean }): Promise<{ newPage(): Promise<Page> }>;
-  close(): Promise<void>;
-}
-interface Page {
-  setContent(html: string, options: { waitUntil: 'load' }): Promise<void>;
-  pdf(options: {
-    path: string;
-    format: string;
-    printBackground: boolean;
-    preferCSSPageSize: boolean;
-    margin: Record<'top' | 'right' | 'bottom' | 'left', string>;
-  }): Promise<unknown>;
-}
-
-async function printPdf(html: string, path: string): Promise<void> {
-  const moduleName = 'playwright-core';
-  const playwright = (await import(moduleName)) as PlaywrightCore;
-  const browser = await playwright.chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
-  try {
-    // Offline and without JavaScript: the pack needs neither, and must fetch nothing.
-    const context = await browser.newContext({ offline: true, javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.pdf({
-      path,
-      format: 'A4',
-      printBackground: true,
-      preferCSSPageSize: true,
-      margin: { top: '15mm', right: '15mm', bottom: '15mm', left: '15mm' },
-    });
-  } finally {
-    await browser.close();
-  }
-}
 
 async function main(): Promise<number> {
   const args = readArgs(process.argv.slice(2));
