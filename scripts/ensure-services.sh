@@ -124,7 +124,7 @@ fi
 if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
   if is_root && have apt-get; then
     say "installing Chromium from Debian's packages (for the board pack's PDF)"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null 2>&1 \
+    { DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null 2>&1 \
       || say "could not install Chromium; the PDF test will say it was skipped"
   else
     say "Chromium not found: install Debian's chromium for the board pack's PDF (its test is skipped meanwhile)"
