@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ProblemException, problemType } from '@casework/core/http/problem';
+import { invalidRows, requireCsv } from '@casework/platform/cases/case-import';
 import type { WorkingCalendar } from '@casework/core/time/calendar';
 import { CLOCK, type Clock } from '@casework/core/time/clock';
 import { WORKING_CALENDAR } from '@casework/platform/tokens';
@@ -41,32 +41,16 @@ export class ReferralImportService {
   ) {}
 
   async importCsv(body: unknown, request: ImportRequest): Promise<ImportOutcome> {
-    if (typeof body !== 'string' || body.trim().length === 0) {
-      throw new ProblemException({
-        type: problemType('IMPORT.NOT_CSV'),
-        title: 'Send the referrals as a CSV body with Content-Type: text/csv',
-        status: 415,
-        code: 'IMPORT.NOT_CSV',
-      });
-    }
+    const csv = requireCsv(body, 'referrals');
     const { actor } = request;
-    const plan = planReferralImport(body, {
+    const plan = planReferralImport(csv, {
       forceId: actor.forceId,
       actor: { userId: actor.userId, role: actor.role },
       now: this.clock.now(),
       policy: this.policies.forForce(actor.forceId),
       calendar: this.calendar,
     });
-    if (!plan.ok) {
-      throw new ProblemException({
-        type: problemType('IMPORT.INVALID_ROWS'),
-        title: 'The file has invalid rows; nothing was imported',
-        status: 422,
-        code: 'IMPORT.INVALID_ROWS',
-        detail: `${plan.errors.length} problem(s) in ${plan.rowsRead} row(s)`,
-        rows: plan.errors,
-      });
-    }
+    if (!plan.ok) throw invalidRows(plan.errors, plan.rowsRead);
     if (request.dryRun) return { dryRun: true, rows: plan.rows.length, referrals: 0, commands: 0 };
     const importer = new ReferralImporter((referralId, command, context) =>
       this.commands.execute(new ExecuteReferralCommand(referralId, command, context)),
