@@ -1,6 +1,6 @@
-import type { PoolClient } from 'pg';
 import type { RecordedEvent } from '@casework/core/event-store/types';
 import type { Projection } from '@casework/core/projections/projection';
+import { rowProjection } from '@casework/core/projections/row-projection';
 import type { ReferralEvent } from '../domain/events';
 import { REFERRAL_STREAM_CATEGORY } from '../domain/events';
 import { applyDeadlineEvent, summariseDeadlines, type RowDeadline } from '@casework/timers/read-model/deadline-summary';
@@ -40,7 +40,6 @@ const COLUMNS = `referral_id uuid, force_id text, status text, is_open boolean, 
   employment_type text, department text, source text, category text, urgency text, priority text, advisor_id text,
   submitted_at timestamptz, deadlines jsonb, next_deadline_kind text, next_deadline_at timestamptz, overdue boolean,
   escalation_level int, updated_at timestamptz, revision bigint`;
-const NAMES = COLUMNS.split(',').map((c) => c.trim().split(/\s+/)[0] as string);
 
 /**
  * The OH advisor's queue: one row per referral with what a queue needs to sort and badge
@@ -49,47 +48,15 @@ const NAMES = COLUMNS.split(',').map((c) => c.trim().split(/\s+/)[0] as string);
  * memory, and the changed rows are upserted together. Idempotent: an event at or below a
  * row's revision changes nothing.
  */
-export const referralQueueProjection: Projection = {
+export const referralQueueProjection: Projection = rowProjection<QueueRow>({
   name: REFERRAL_QUEUE_PROJECTION,
   categories: [REFERRAL_STREAM_CATEGORY],
-  handle(recorded: RecordedEvent, tx: PoolClient): Promise<void> {
-    return applyEvents([recorded], tx);
-  },
-  handleBatch(events: readonly RecordedEvent[], tx: PoolClient): Promise<void> {
-    return applyEvents(events, tx);
-  },
-  async reset(tx: PoolClient): Promise<void> {
-    await tx.query('delete from referral_queue');
-  },
-};
-
-async function applyEvents(events: readonly RecordedEvent[], tx: PoolClient): Promise<void> {
-  const ids = [...new Set(events.map(referralIdOf))];
-  const { rows } = await tx.query<QueueRow>(
-    'select * from referral_queue where referral_id = any($1::uuid[]) order by referral_id for update',
-    [ids],
-  );
-  const current = new Map(rows.map((row) => [row.referral_id, row]));
-  const changed = new Set<string>();
-  for (const recorded of events) {
-    const id = referralIdOf(recorded);
-    const before = current.get(id);
-    const after = reduce(before, id, recorded);
-    if (after !== before && after) {
-      current.set(id, after);
-      changed.add(id);
-    }
-  }
-  if (changed.size === 0) return;
-  await tx.query(
-    `insert into referral_queue (${NAMES.join(', ')})
-     select * from jsonb_to_recordset($1::jsonb) as x(${COLUMNS})
-     on conflict (referral_id) do update set ${NAMES.filter((n) => n !== 'referral_id')
-       .map((n) => `${n} = excluded.${n}`)
-       .join(', ')}`,
-    [JSON.stringify([...changed].map((id) => current.get(id)))],
-  );
-}
+  table: 'referral_queue',
+  idColumn: 'referral_id',
+  columns: COLUMNS,
+  idOf: referralIdOf,
+  reduce,
+});
 
 function referralIdOf(recorded: RecordedEvent): string {
   return recorded.streamId.slice(REFERRAL_STREAM_CATEGORY.length + 1);

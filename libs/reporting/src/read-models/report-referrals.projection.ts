@@ -1,6 +1,6 @@
-import type { PoolClient } from 'pg';
 import type { RecordedEvent } from '@casework/core/event-store/types';
 import type { Projection } from '@casework/core/projections/projection';
+import { rowProjection } from '@casework/core/projections/row-projection';
 import { REFERRAL_STREAM_CATEGORY, type ReferralEvent } from '@casework/referral/domain/events';
 
 export const REPORT_REFERRALS_PROJECTION = 'report_referrals_v1';
@@ -35,7 +35,6 @@ const COLUMNS = `referral_id uuid, force_id text, submitted_at timestamptz, empl
   first_appointment_offered_at timestamptz, outcome_recorded_at timestamptz, closed_at timestamptz, close_reason text,
   deadlines_due int, deadlines_met_on_time int, deadlines_late int, late_deadline_ids jsonb, updated_at timestamptz,
   revision bigint`;
-const NAMES = COLUMNS.split(',').map((c) => c.trim().split(/\s+/)[0] as string);
 
 /**
  * One row of facts per referral for reports, every time a business time (`submittedAt`,
@@ -50,47 +49,15 @@ const NAMES = COLUMNS.split(',').map((c) => c.trim().split(/\s+/)[0] as string);
  * A batch is one read and one write; idempotent: an event at or below a row's revision
  * changes nothing.
  */
-export const reportReferralsProjection: Projection = {
+export const reportReferralsProjection: Projection = rowProjection<FactRow>({
   name: REPORT_REFERRALS_PROJECTION,
   categories: [REFERRAL_STREAM_CATEGORY],
-  handle(recorded: RecordedEvent, tx: PoolClient): Promise<void> {
-    return applyEvents([recorded], tx);
-  },
-  handleBatch(events: readonly RecordedEvent[], tx: PoolClient): Promise<void> {
-    return applyEvents(events, tx);
-  },
-  async reset(tx: PoolClient): Promise<void> {
-    await tx.query('delete from report_referrals');
-  },
-};
-
-async function applyEvents(events: readonly RecordedEvent[], tx: PoolClient): Promise<void> {
-  const ids = [...new Set(events.map(referralIdOf))];
-  const { rows } = await tx.query<FactRow>(
-    'select * from report_referrals where referral_id = any($1::uuid[]) order by referral_id for update',
-    [ids],
-  );
-  const current = new Map(rows.map((row) => [row.referral_id, row]));
-  const changed = new Set<string>();
-  for (const recorded of events) {
-    const id = referralIdOf(recorded);
-    const before = current.get(id);
-    const after = reduce(before, id, recorded);
-    if (after !== before && after) {
-      current.set(id, after);
-      changed.add(id);
-    }
-  }
-  if (changed.size === 0) return;
-  await tx.query(
-    `insert into report_referrals (${NAMES.join(', ')})
-     select * from jsonb_to_recordset($1::jsonb) as x(${COLUMNS})
-     on conflict (referral_id) do update set ${NAMES.filter((n) => n !== 'referral_id')
-       .map((n) => `${n} = excluded.${n}`)
-       .join(', ')}`,
-    [JSON.stringify([...changed].map((id) => current.get(id)))],
-  );
-}
+  table: 'report_referrals',
+  idColumn: 'referral_id',
+  columns: COLUMNS,
+  idOf: referralIdOf,
+  reduce,
+});
 
 function referralIdOf(recorded: RecordedEvent): string {
   return recorded.streamId.slice(REFERRAL_STREAM_CATEGORY.length + 1);
