@@ -269,3 +269,87 @@ export class RowReader<Column extends string> {
     return time;
   }
 }
+
+/** A file's rows as cells by column name, once its shape has been checked. */
+export interface CsvTable<Column extends string> {
+  readonly ok: true;
+  readonly rows: readonly { readonly line: number; readonly cells: Readonly<Record<Column, string>> }[];
+  /** Problems found so far (syntax, rows of the wrong width); the planner adds its own. */
+  readonly errors: ImportRowError[];
+  readonly rowsRead: number;
+}
+
+export interface CsvTableRefusal {
+  readonly ok: false;
+  readonly errors: ImportRowError[];
+  readonly rowsRead: number;
+}
+
+/**
+ * Reads an import file and checks its shape before any row is read for meaning: not
+ * empty, a valid header, at least one and at most `maxRows` rows; rows with the wrong
+ * number of cells are reported and left out. Whatever else the planner finds is added to
+ * `errors` and the whole file still answers all or nothing.
+ */
+export function openCsvTable<Column extends string>(
+  text: string,
+  shape: {
+    readonly required: readonly Column[];
+    readonly all: readonly Column[];
+    readonly maxRows: number;
+    /** One row is "a row per …" (e.g. referral, exposed colleague). */
+    readonly rowNoun: string;
+    /** Rows counted in messages (e.g. referrals, rows). */
+    readonly pluralNoun: string;
+  },
+): CsvTable<Column> | CsvTableRefusal {
+  const { maxRows } = shape;
+  if (!Number.isInteger(maxRows) || maxRows < 1) throw new RangeError(`maxRows must be a positive integer, got ${maxRows}`);
+  const { records, errors } = readCsv(text);
+  const [header, ...rows] = records;
+  const rowsRead = rows.length;
+  if (!header) {
+    if (errors.length === 0) errors.push({ line: 1, message: `The file is empty: expected a header row and a row per ${shape.rowNoun}` });
+    return { ok: false, errors, rowsRead };
+  }
+  const headerErrors = checkHeader(header, shape);
+  if (headerErrors.length > 0) return { ok: false, errors: sortByLine([...errors, ...headerErrors]), rowsRead };
+  if (rows.length === 0) {
+    errors.push({ line: header.line, message: `The file has a header but no ${shape.pluralNoun}` });
+    return { ok: false, errors: sortByLine(errors), rowsRead };
+  }
+  if (rows.length > maxRows) {
+    errors.push({
+      line: (rows[maxRows] as CsvRecord).line,
+      message: `The file has ${rows.length} ${shape.pluralNoun}; at most ${maxRows} can be imported at once, so split it`,
+    });
+    return { ok: false, errors: sortByLine(errors), rowsRead };
+  }
+  const columns = header.cells as readonly Column[];
+  const table: { line: number; cells: Readonly<Record<Column, string>> }[] = [];
+  for (const row of rows) {
+    if (row.cells.length !== columns.length) {
+      errors.push({ line: row.line, message: `The row has ${row.cells.length} cells but the header has ${columns.length}` });
+      continue;
+    }
+    table.push({ line: row.line, cells: cellsByColumn(shape.all, columns, row.cells) });
+  }
+  return { ok: true, rows: table, errors, rowsRead };
+}
+
+/** Reports a reference used twice in one file, on the later line. */
+export class UniqueRefs {
+  private readonly firstLine = new Map<string, number>();
+
+  constructor(private readonly column: string) {}
+
+  check(ref: string, line: number, errors: ImportRowError[]): void {
+    if (ref === '') return;
+    const seenOn = this.firstLine.get(ref);
+    if (seenOn !== undefined) {
+      errors.push({ line, column: this.column, message: `${this.column} "${ref}" is already used on line ${seenOn}` });
+    } else {
+      this.firstLine.set(ref, line);
+    }
+  }
+}

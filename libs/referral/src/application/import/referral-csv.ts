@@ -1,5 +1,5 @@
 import { DomainError } from '@casework/core/domain/domain-error';
-import { cellsByColumn, checkHeader, readCsv, RowReader, sortByLine, type CsvRecord, type ImportRowError } from '@casework/core/import/csv-import';
+import { openCsvTable, RowReader, sortByLine, UniqueRefs, type ImportRowError } from '@casework/core/import/csv-import';
 import { deterministicId } from '@casework/core/ids';
 import type { WorkingCalendar } from '@casework/core/time/calendar';
 import type {
@@ -110,58 +110,29 @@ const COLUMN_OF_FIELD: Readonly<Record<string, Readonly<Record<string, Column>>>
 };
 
 export function planReferralImport(csvText: string, opts: ReferralImportOptions): ReferralImportPlan {
-  const maxRows = opts.maxRows ?? DEFAULT_MAX_IMPORT_ROWS;
-  if (!Number.isInteger(maxRows) || maxRows < 1) throw new RangeError(`maxRows must be a positive integer, got ${maxRows}`);
-
-  const { records, errors } = readCsv(csvText);
-  const [header, ...rows] = records;
-  const rowsRead = rows.length;
-  if (!header) {
-    if (errors.length === 0) errors.push({ line: 1, message: 'The file is empty: expected a header row and a row per referral' });
-    return { ok: false, errors, rowsRead };
-  }
-
-  const columns = header.cells;
-  const headerErrors = checkHeader(header, { required: REQUIRED_IMPORT_COLUMNS, all: ALL_COLUMNS });
-  if (headerErrors.length > 0) return { ok: false, errors: sortByLine([...errors, ...headerErrors]), rowsRead };
-  if (rows.length === 0) {
-    errors.push({ line: header.line, message: 'The file has a header but no referrals' });
-    return { ok: false, errors: sortByLine(errors), rowsRead };
-  }
-  if (rows.length > maxRows) {
-    const firstExcess = rows[maxRows] as CsvRecord;
-    errors.push({
-      line: firstExcess.line,
-      message: `The file has ${rows.length} referrals; at most ${maxRows} can be imported at once, so split it`,
-    });
-    return { ok: false, errors: sortByLine(errors), rowsRead };
-  }
+  const table = openCsvTable<Column>(csvText, {
+    required: REQUIRED_IMPORT_COLUMNS,
+    all: ALL_COLUMNS,
+    maxRows: opts.maxRows ?? DEFAULT_MAX_IMPORT_ROWS,
+    rowNoun: 'referral',
+    pluralNoun: 'referrals',
+  });
+  if (!table.ok) return table;
+  const { errors, rowsRead } = table;
 
   const decider = createReferralDecider({ policy: opts.policy, calendar: opts.calendar });
   const planned: PlannedReferral[] = [];
-  const firstLineOfRef = new Map<string, number>();
-  for (const row of rows) {
-    if (row.cells.length !== columns.length) {
-      errors.push({ line: row.line, message: `The row has ${row.cells.length} cells but the header has ${columns.length}` });
-      continue;
-    }
-    const cells = cellsByColumn(ALL_COLUMNS, columns as readonly Column[], row.cells);
-    const ref = cells.referral_ref;
-    const seenOn = firstLineOfRef.get(ref);
-    if (ref !== '' && seenOn !== undefined) {
-      errors.push({ line: row.line, column: 'referral_ref', message: `referral_ref "${ref}" is already used on line ${seenOn}` });
-    } else if (ref !== '') {
-      firstLineOfRef.set(ref, row.line);
-    }
-
-    const reader = new RowReader<Column>(row.line, cells, opts.now, opts.calendar.zone);
+  const refs = new UniqueRefs('referral_ref');
+  for (const { line, cells } of table.rows) {
+    refs.check(cells.referral_ref, line, errors);
+    const reader = new RowReader<Column>(line, cells, opts.now, opts.calendar.zone);
     const referral = readRow(reader, opts);
     if (!referral) {
       errors.push(...reader.errors);
       continue;
     }
     const ruleBroken = dryRun(decider, referral.commands);
-    if (ruleBroken) errors.push({ line: row.line, ...ruleBroken });
+    if (ruleBroken) errors.push({ line, ...ruleBroken });
     else planned.push(referral);
   }
   return errors.length > 0 ? { ok: false, errors: sortByLine(errors), rowsRead } : { ok: true, rows: planned };

@@ -1,5 +1,5 @@
 import { DomainError } from '@casework/core/domain/domain-error';
-import { cellsByColumn, checkHeader, readCsv, RowReader, sortByLine, type CsvRecord, type ImportRowError } from '@casework/core/import/csv-import';
+import { openCsvTable, RowReader, sortByLine, type ImportRowError } from '@casework/core/import/csv-import';
 import { deterministicId } from '@casework/core/ids';
 import type { WorkingCalendar } from '@casework/core/time/calendar';
 import type { CloseIncident, ExposedColleagueInput, IncidentCommand, RecordIncident } from '../../domain/incident/commands';
@@ -85,43 +85,20 @@ const COLUMN_OF_COLLEAGUE_FIELD: Readonly<Record<string, Column>> = {
 };
 
 export function planIncidentImport(csvText: string, opts: IncidentImportOptions): IncidentImportPlan {
-  const maxRows = opts.maxRows ?? DEFAULT_MAX_INCIDENT_IMPORT_ROWS;
-  if (!Number.isInteger(maxRows) || maxRows < 1) throw new RangeError(`maxRows must be a positive integer, got ${maxRows}`);
-
-  const { records, errors } = readCsv(csvText);
-  const [header, ...rows] = records;
-  const rowsRead = rows.length;
-  if (!header) {
-    if (errors.length === 0) {
-      errors.push({ line: 1, message: 'The file is empty: expected a header row and a row per exposed colleague' });
-    }
-    return { ok: false, errors, rowsRead };
-  }
-
-  const columns = header.cells;
-  const headerErrors = checkHeader(header, { required: REQUIRED_INCIDENT_IMPORT_COLUMNS, all: ALL_COLUMNS });
-  if (headerErrors.length > 0) return { ok: false, errors: sortByLine([...errors, ...headerErrors]), rowsRead };
-  if (rows.length === 0) {
-    errors.push({ line: header.line, message: 'The file has a header but no rows' });
-    return { ok: false, errors: sortByLine(errors), rowsRead };
-  }
-  if (rows.length > maxRows) {
-    const firstExcess = rows[maxRows] as CsvRecord;
-    errors.push({
-      line: firstExcess.line,
-      message: `The file has ${rows.length} rows; at most ${maxRows} can be imported at once, so split it`,
-    });
-    return { ok: false, errors: sortByLine(errors), rowsRead };
-  }
+  const table = openCsvTable<Column>(csvText, {
+    required: REQUIRED_INCIDENT_IMPORT_COLUMNS,
+    all: ALL_COLUMNS,
+    maxRows: opts.maxRows ?? DEFAULT_MAX_INCIDENT_IMPORT_ROWS,
+    rowNoun: 'exposed colleague',
+    pluralNoun: 'rows',
+  });
+  if (!table.ok) return table;
+  const { errors, rowsRead } = table;
 
   const codes = opts.taxonomy.map((t) => t.code);
   const groups = new Map<string, IncidentGroup>();
-  for (const row of rows) {
-    if (row.cells.length !== columns.length) {
-      errors.push({ line: row.line, message: `The row has ${row.cells.length} cells but the header has ${columns.length}` });
-      continue;
-    }
-    const reader = new RowReader<Column>(row.line, cellsByColumn(ALL_COLUMNS, columns as readonly Column[], row.cells), opts.now, opts.calendar.zone);
+  for (const row of table.rows) {
+    const reader = new RowReader<Column>(row.line, row.cells, opts.now, opts.calendar.zone);
     const read = readRow(reader, codes);
     const ref = reader.raw('incident_ref');
     let group = ref === '' ? undefined : groups.get(ref);
