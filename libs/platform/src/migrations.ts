@@ -1,5 +1,6 @@
 import type { Migration } from '@casework/core/database/migrations';
 import { eventStoreMigrations } from '@casework/core/event-store/postgres/schema';
+import { readModelVersionMigrations } from '@casework/core/projections/versioned-read-model';
 import { referralMigrations } from '@casework/referral/read-models/schema';
 import { timerMigrations } from '@casework/timers/read-model/schema';
 import { traumaMigrations } from '@casework/trauma/read-models/schema';
@@ -11,6 +12,7 @@ import { biMigrations } from '@casework/reporting/bi/bi-schema';
 /** Every library's schema, applied in id order by the app, the CLI and the test set-up. */
 export const ALL_MIGRATIONS: readonly Migration[] = [
   ...eventStoreMigrations,
+  ...readModelVersionMigrations,
   ...timerMigrations,
   ...referralMigrations,
   ...traumaMigrations,

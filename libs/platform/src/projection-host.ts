@@ -2,10 +2,11 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import type { Logger } from 'pino';
 import type { Pool } from 'pg';
 import { APP_CONFIG, type AppConfig } from '@casework/core/config/app-config';
-import type { EventStore } from '@casework/core/event-store/types';
+import type { EventStore, Position } from '@casework/core/event-store/types';
 import { Metrics } from '@casework/core/observability/metrics';
 import type { Projection } from '@casework/core/projections/projection';
 import { ProjectionRunner, type ProjectionStatus } from '@casework/core/projections/projection-runner';
+import { ReadModelVersions, versionTable, type VersionState, type VersionedReadModel } from '@casework/core/projections/versioned-read-model';
 import { EVENT_STORE, PG_POOL, ROOT_LOGGER } from './tokens';
 
 /**
@@ -17,6 +18,7 @@ import { EVENT_STORE, PG_POOL, ROOT_LOGGER } from './tokens';
 export class ProjectionHost implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly projections = new Map<string, Projection>();
   private readonly runners = new Map<string, ProjectionRunner>();
+  private readonly versioned = new Map<string, { model: VersionedReadModel; state: VersionState | 'unprepared' }>();
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,
@@ -29,6 +31,27 @@ export class ProjectionHost implements OnApplicationBootstrap, OnApplicationShut
   register(projection: Projection): void {
     if (this.projections.has(projection.name)) throw new Error(`Projection ${projection.name} registered twice`);
     this.projections.set(projection.name, projection);
+  }
+
+  /**
+   * A read model readers query through a view, rebuilt alongside and switched over when a
+   * new version of it is deployed (see VersionedReadModel).
+   */
+  registerVersioned(model: VersionedReadModel): void {
+    const table = versionTable(model);
+    this.versioned.set(table, { model, state: 'unprepared' });
+    this.register(model.projection(table));
+  }
+
+  /** Creates versioned tables and views; which versions are live, which are building. */
+  async prepareVersioned(): Promise<void> {
+    const versions = new ReadModelVersions(this.pool, this.store);
+    for (const entry of this.versioned.values()) {
+      entry.state = await versions.prepare(entry.model);
+      if (entry.state === 'building') {
+        this.logger.info({ readModel: entry.model.name, version: entry.model.version }, 'building a new version of a read model alongside the live one');
+      }
+    }
   }
 
   get(name: string): Projection | undefined {
@@ -44,8 +67,9 @@ export class ProjectionHost implements OnApplicationBootstrap, OnApplicationShut
     for (const projection of this.projections.values()) {
       if (this.runners.has(projection.name)) continue;
       const runner = new ProjectionRunner(this.pool, this.store, projection, logger, {
-        onBatch: (name, events, _position, last) => {
+        onBatch: (name, events, position, last) => {
           this.metrics.projectionEvents.inc({ projection: name }, events);
+          this.maybeSwitch(name, position);
           if (last) {
             const lagMs = Date.now() - Date.parse(last.metadata.recordedAt);
             this.metrics.projectionLag.set({ projection: name }, Math.max(0, lagMs) / 1000);
@@ -55,6 +79,21 @@ export class ProjectionHost implements OnApplicationBootstrap, OnApplicationShut
       this.runners.set(projection.name, runner);
       runner.start();
     }
+  }
+
+  /** A building version that has caught up becomes the live one. */
+  private maybeSwitch(name: string, position: Position): void {
+    const entry = this.versioned.get(name);
+    if (!entry || entry.state !== 'building') return;
+    const projection = this.projections.get(name);
+    new ReadModelVersions(this.pool, this.store)
+      .switchIfCaughtUp(entry.model, position, projection?.categories ?? [])
+      .then((switched) => {
+        if (!switched) return;
+        entry.state = 'live';
+        this.logger.info({ readModel: entry.model.name, version: entry.model.version }, 'read model switched to its new version');
+      })
+      .catch((err: unknown) => this.logger.error({ err, readModel: entry.model.name }, 'could not switch the read model to its new version'));
   }
 
   statuses(): ProjectionStatus[] {
@@ -67,7 +106,8 @@ export class ProjectionHost implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /** Workers (and the all-in-one demo) run projections; api-only processes do not. */
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    await this.prepareVersioned();
     if (this.config.ROLE !== 'api') this.startAll();
   }
 

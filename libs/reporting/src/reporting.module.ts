@@ -1,7 +1,7 @@
 import { Injectable, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { ProjectionHost } from '@casework/platform/projection-host';
 import { ReportsController } from './http/reports.controller';
-import { reportReferralsProjection } from './read-models/report-referrals.projection';
+import { REPORT_REFERRALS_MODEL } from './read-models/report-referrals.projection';
 import { REPORTING_OPTIONS, ReportsService, type ReportingOptions } from './reports.service';
 
 /** Registers the reporting read model with the projection host (workers run it). */
@@ -10,7 +10,7 @@ class ReportingWiring implements OnModuleInit {
   constructor(private readonly projections: ProjectionHost) {}
 
   onModuleInit(): void {
-    this.projections.register(reportReferralsProjection);
+    this.projections.registerVersioned(REPORT_REFERRALS_MODEL);
   }
 }
 

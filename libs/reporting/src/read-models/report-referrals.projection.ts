@@ -1,9 +1,9 @@
 import type { RecordedEvent } from '@casework/core/event-store/types';
 import type { Projection } from '@casework/core/projections/projection';
 import { rowProjection } from '@casework/core/projections/row-projection';
+import { versionTable, type VersionedReadModel } from '@casework/core/projections/versioned-read-model';
 import { REFERRAL_STREAM_CATEGORY, type ReferralEvent } from '@casework/referral/domain/events';
 
-export const REPORT_REFERRALS_PROJECTION = 'report_referrals_v1';
 
 /** A report_referrals row as the projection reads and writes it (instants as ISO strings or Dates). */
 interface FactRow {
@@ -49,15 +49,36 @@ const COLUMNS = `referral_id uuid, force_id text, submitted_at timestamptz, empl
  * A batch is one read and one write; idempotent: an event at or below a row's revision
  * changes nothing.
  */
-export const reportReferralsProjection: Projection = rowProjection<FactRow>({
-  name: REPORT_REFERRALS_PROJECTION,
-  categories: [REFERRAL_STREAM_CATEGORY],
-  table: 'report_referrals',
-  idColumn: 'referral_id',
-  columns: COLUMNS,
-  idOf: referralIdOf,
-  reduce,
-});
+/**
+ * `report_referrals` is a versioned read model: readers query the view, the projection
+ * writes `report_referrals_v<version>`. Bump the version when the rows change shape or
+ * meaning (keep existing columns, add new ones at the end): the new version is rebuilt
+ * alongside and switched in when caught up, with no downtime and no half-built report.
+ */
+export const REPORT_REFERRALS_MODEL: VersionedReadModel = {
+  name: 'report_referrals',
+  version: 1,
+  createTable: (table) => `
+    create table ${table} (${COLUMNS}, primary key (referral_id));
+    create index ${table}_force_idx on ${table} (force_id, submitted_at);
+    alter table ${table} alter column late_deadline_ids set default '[]'::jsonb,
+      alter column deadlines_due set default 0, alter column deadlines_met_on_time set default 0,
+      alter column deadlines_late set default 0`,
+  projection: (table): Projection =>
+    rowProjection<FactRow>({
+      name: table,
+      categories: [REFERRAL_STREAM_CATEGORY],
+      table,
+      idColumn: 'referral_id',
+      columns: COLUMNS,
+      idOf: referralIdOf,
+      reduce,
+    }),
+};
+
+/** The projection of the version this code writes (also the name its freshness is read by). */
+export const REPORT_REFERRALS_PROJECTION = versionTable(REPORT_REFERRALS_MODEL);
+export const reportReferralsProjection: Projection = REPORT_REFERRALS_MODEL.projection(REPORT_REFERRALS_PROJECTION);
 
 function referralIdOf(recorded: RecordedEvent): string {
   return recorded.streamId.slice(REFERRAL_STREAM_CATEGORY.length + 1);
