@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
+import { BI_ROLE } from '@casework/reporting/bi/bi-schema';
+import { renderQuarterlyPack } from '@casework/reporting/pack/quarterly-pack';
 import type { App } from 'supertest/types';
 import { waitForValue } from '@casework/core/testing/wait-for';
 import { as, startE2eApp, type E2eApp } from './support/e2e-app';
@@ -134,6 +136,48 @@ describe('the report API, end to end over HTTP', () => {
     expect(body.freshness.projection).toBe('report_referrals_v1');
     expect(Number.isNaN(Date.parse(body.freshness.checkpointAt ?? ''))).toBe(false);
     expect(body.freshness.lagSeconds).toBeGreaterThanOrEqual(0);
+  });
+
+  it('the same numbers through the BI view (as the read-only role) and in the quarterly People board pack', async () => {
+    // The BI role reads only the bi views: the same quarter × employment-type counts.
+    const client = await e2e.pool.connect();
+    let bi: { quarter: string; employment_type: string; n: number }[];
+    try {
+      await client.query('begin');
+      await client.query(`set local role ${BI_ROLE}`);
+      bi = (
+        await client.query<{ quarter: string; employment_type: string; n: number }>(
+          `select submitted_quarter as quarter, employment_type, count(*)::int as n from bi.referrals
+           where force_id = $1 group by 1, 2 order by 1, 2`,
+          [FORCE],
+        )
+      ).rows;
+      await expect(client.query('select 1 from public.es_events limit 1')).rejects.toThrow(/permission denied/);
+    } finally {
+      await client.query('rollback').catch(() => undefined);
+      client.release();
+    }
+    expect(bi.map((r) => [r.quarter, r.employment_type, r.n])).toEqual([
+      ['2025-Q1', 'pcso', 3],
+      ['2025-Q1', 'police_officer', 12],
+      ['2025-Q1', 'police_staff', 6],
+      ['2025-Q2', 'police_officer', 8],
+      ['2025-Q2', 'police_staff', 8],
+      ['2025-Q3', 'police_officer', 10],
+      ['2025-Q3', 'police_staff', 5],
+      ['2025-Q3', 'special_constable', 2],
+      ['2025-Q4', 'police_officer', 20],
+    ]);
+
+    // The board pack for 2025-Q3: the counts, with the small one suppressed for the board.
+    const html = await renderQuarterlyPack(e2e.pool, { forceId: FORCE, quarter: '2025-Q3', generatedAt: new Date() });
+    const section = html.slice(0, html.indexOf('by category'));
+    expect(section).toMatch(/Police officer<\/t[hd]>\s*<td[^>]*>10<\/td>\s*<td[^>]*>58\.8%?/);
+    // Special constables (2) are below 5; police staff (5) are withheld too, or the total would reveal them.
+    expect(section).toMatch(/Special constable<\/t[hd]>\s*<td[^>]*>&lt;5<\/td>/);
+    expect(section).toMatch(/Police staff<\/t[hd]>\s*<td[^>]*>\[c\]<\/td>/);
+    expect(section).toMatch(/All<\/t[hd]>\s*<td[^>]*>17<\/td>/);
+    expect(html).not.toMatch(/<script|(src|href)="https?:/);
   });
 
   it('HR sees counts below 5 suppressed, and a second count in the same quarter so the first cannot be derived', async () => {
