@@ -119,7 +119,14 @@ export class DeadlineTimers {
         await handler(job.data, now);
         onFired?.(now.getTime() - fireAt);
       },
-      { connection: (this.workerConnection = this.connection.duplicate({ maxRetriesPerRequest: null })), concurrency },
+      {
+        connection: (this.workerConnection = this.connection.duplicate({ maxRetriesPerRequest: null })),
+        concurrency,
+        // A timer's work is one short command: if a worker dies holding a job, another (or
+        // the restarted one) takes it back within seconds rather than BullMQ's default 30.
+        lockDuration: 10_000,
+        stalledInterval: 5_000,
+      },
     );
     this.worker.on('failed', (job, err) =>
       this.logger.warn({ jobId: job?.id, err }, 'deadline timer failed; BullMQ retries it'),
