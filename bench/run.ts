@@ -1,4 +1,9 @@
 import 'reflect-metadata';
+import type { BenchRow } from './row';
+import { runHttpBench } from './http.bench';
+import { runPeerBench } from './peer.bench';
+import { runRebuildBench } from './rebuild.bench';
+import { runTimersBench } from './timers.bench';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -23,25 +28,19 @@ import { referralQueueProjection } from '@casework/referral/read-models/referral
  * replay on this machine, each beside a baseline measured in the same run against the
  * same PostgreSQL, reported as a ratio. Writes bench/results/<date>.json.
  *
- * Scale with BENCH_SCALE (default 1): operation counts multiply by it.
+ * Scale with BENCH_SCALE (default 1): operation counts multiply by it. Also runs the
+ * timers (100k deadlines), HTTP (50 clients), peer (Emmett) and 1M-event rebuild
+ * benchmarks in bench/*.bench.ts; the whole run takes about five minutes.
  */
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
 const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BENCH_DB = 'casework_bench';
 const BENCH_URL = process.env.BENCH_DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/${BENCH_DB}`;
 
-interface Row {
-  readonly workload: string;
-  readonly concurrency: number;
-  readonly ops: number;
-  readonly perSecond: number;
-  readonly baseline: string;
-  readonly baselinePerSecond: number;
-  readonly ratio: number;
-  readonly peakRssMb: number;
-}
+type Row = BenchRow;
 
 async function main(): Promise<void> {
+  const rows: Row[] = [];
   await ensureDatabase();
   const pool = createPool(BENCH_URL, { max: 60 });
   try {
@@ -50,7 +49,6 @@ async function main(): Promise<void> {
     await pool.query('create table if not exists bench_raw (id uuid primary key, stream text not null, data jsonb not null, metadata jsonb not null)');
     await pool.query('truncate bench_raw');
     const store = new PostgresEventStore(pool);
-    const rows: Row[] = [];
 
     for (const concurrency of [1, 10, 50]) {
       const ops = Math.round((concurrency === 1 ? 2_000 : 8_000) * SCALE);
@@ -157,16 +155,22 @@ async function main(): Promise<void> {
       ratio: rawReferralRead.seconds / rebuild.seconds,
       peakRssMb: rebuild.peakRssMb,
     });
-
-    print(rows);
-    const dir = join(process.cwd(), 'bench', 'results');
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, `${new Date().toISOString().slice(0, 10)}.json`);
-    writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), scale: SCALE, node: process.version, rows }, null, 2)}\n`);
-    process.stdout.write(`\nWrote ${file}\n`);
   } finally {
     await pool.end();
   }
+  // Each of these opens its own connections (and databases): after the pool above is closed.
+  const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/5';
+  rows.push(...(await runTimersBench({ databaseUrl: BENCH_URL, redisUrl, scale: SCALE })));
+  rows.push(...(await runHttpBench({ databaseUrl: BENCH_URL, redisUrl, scale: SCALE })));
+  rows.push(...(await runPeerBench({ databaseUrl: BENCH_URL, scale: SCALE })));
+  rows.push(...(await runRebuildBench({ databaseUrl: BENCH_URL, scale: SCALE })));
+
+  print(rows);
+  const dir = join(process.cwd(), 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${new Date().toISOString().slice(0, 10)}.json`);
+  writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), scale: SCALE, node: process.version, rows }, null, 2)}\n`);
+  process.stdout.write(`\nWrote ${file}\n`);
 }
 
 function event(): NewEvent {
@@ -262,12 +266,14 @@ function row(workload: string, concurrency: number, subject: Measured & { ops: n
 }
 
 function print(rows: readonly Row[]): void {
-  const header = ['workload', 'conc.', 'ops', 'ops/s', 'baseline', 'baseline ops/s', 'ratio', 'peak RSS MB'];
+  const header = ['workload', 'conc.', 'ops', 'ops/s', 'p50 / p99 ms', 'baseline', 'baseline ops/s', 'ratio', 'peak RSS MB'];
+  const latency = (r: Row): string => (r.p50Ms === undefined ? '' : `${r.p50Ms.toFixed(0)} / ${(r.p99Ms ?? 0).toFixed(0)}`);
   const body = rows.map((r) => [
     r.workload,
     String(r.concurrency),
     String(r.ops),
     r.perSecond.toFixed(0),
+    latency(r),
     r.baseline,
     r.baselinePerSecond.toFixed(0),
     `${r.ratio.toFixed(2)}×`,
