@@ -3,6 +3,7 @@ import type { BenchRow } from './row';
 import { runHttpBench } from './http.bench';
 import { runPeerBench } from './peer.bench';
 import { runRebuildBench } from './rebuild.bench';
+import { runReportsBench } from './reports.bench';
 import { runTimersBench } from './timers.bench';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,7 +31,8 @@ import { referralQueueProjection } from '@casework/referral/read-models/referral
  *
  * Scale with BENCH_SCALE (default 1): operation counts multiply by it. Also runs the
  * timers (100k deadlines), HTTP (50 clients), peer (Emmett) and 1M-event rebuild
- * benchmarks in bench/*.bench.ts; the whole run takes about five minutes.
+ * benchmarks and report latency on 1M cases in bench/*.bench.ts; the whole run takes
+ * about six minutes.
  */
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
 const ADMIN_URL = process.env.BENCH_ADMIN_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -164,6 +166,7 @@ async function main(): Promise<void> {
   rows.push(...(await runHttpBench({ databaseUrl: BENCH_URL, redisUrl, scale: SCALE })));
   rows.push(...(await runPeerBench({ databaseUrl: BENCH_URL, scale: SCALE })));
   rows.push(...(await runRebuildBench({ databaseUrl: BENCH_URL, scale: SCALE })));
+  rows.push(...(await runReportsBench({ databaseUrl: BENCH_URL, scale: SCALE })));
 
   print(rows);
   const dir = join(process.cwd(), 'bench', 'results');

@@ -206,6 +206,32 @@ async function kill(child: ChildProcess | undefined, signal: NodeJS.Signals): Pr
     expect(await snapshot()).toEqual(live);
   }, 120_000);
 
+  it('SIGKILL in the middle of a rebuild: the read model is untouched, and the rebuild run again completes', async () => {
+    // The worker is stopped (previous test); the rebuild CLI takes the projection's lock.
+    const before = await snapshot();
+    expect(before.length).toBeGreaterThan(100);
+    const rebuild = spawn(process.execPath, [join(DIST, 'scripts', 'rebuild-projection.js'), 'referral_queue_v1'], {
+      env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), REDIS_URL: e2eRedisUrl(), LOG_LEVEL: 'error', PROJECTION_POLL_MS: '50' },
+      stdio: ['ignore', 'ignore', 'ignore'],
+    });
+    // Kill it once it holds the projection's lock, i.e. while it rebuilds.
+    await waitForValue(
+      async () => {
+        const { rows } = await pool.query<{ n: number }>(
+          // Projection locks use their own advisory namespace (4286002); no worker runs now.
+          "select count(*)::int as n from pg_locks where locktype = 'advisory' and classid = 4286002 and granted",
+        );
+        return (rows[0]?.n ?? 0) > 0 || rebuild.exitCode !== null ? true : undefined;
+      },
+      { timeoutMs: 20_000, intervalMs: 5, message: 'the rebuild under way' },
+    );
+    await kill(rebuild, 'SIGKILL');
+    expect(await snapshot()).toEqual(before); // its transaction died with it: nothing half-built is visible
+
+    await rebuildProjection(pool, new PostgresEventStore(pool), referralQueueProjection);
+    expect(await snapshot()).toEqual(before);
+  }, 120_000);
+
   async function countOf(type: string): Promise<number> {
     const { rows } = await pool.query<{ n: number }>('select count(*)::int as n from es_events where type = $1', [type]);
     return rows[0]?.n ?? 0;

@@ -198,22 +198,27 @@ function ignore(): void {}
 export async function applyBatch(client: PoolClient, projection: Projection, batch: readonly RecordedEvent[]): Promise<void> {
   await client.query('begin');
   try {
-    const events = projection.eventTypes ? batch.filter((e) => projection.eventTypes?.has(e.type)) : batch;
-    if (!(await appliedAsBatch(client, projection, events))) {
-      for (const event of events) {
-        try {
-          await projection.handle(event, client);
-        } catch (cause) {
-          throw new ProjectionHandlerError(event, cause);
-        }
-      }
-    }
-    await saveCheckpoint(client, projection.name, (batch[batch.length - 1] as RecordedEvent).position, batch.length);
+    await applyInTransaction(client, projection, batch);
     await client.query('commit');
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;
   }
+}
+
+/** The batch's events and the checkpoint after them, inside the caller's transaction. */
+async function applyInTransaction(client: PoolClient, projection: Projection, batch: readonly RecordedEvent[]): Promise<void> {
+  const events = projection.eventTypes ? batch.filter((e) => projection.eventTypes?.has(e.type)) : batch;
+  if (!(await appliedAsBatch(client, projection, events))) {
+    for (const event of events) {
+      try {
+        await projection.handle(event, client);
+      } catch (cause) {
+        throw new ProjectionHandlerError(event, cause);
+      }
+    }
+  }
+  await saveCheckpoint(client, projection.name, (batch[batch.length - 1] as RecordedEvent).position, batch.length);
 }
 
 /** Tries the projection's batch handler; on failure undoes it so events can go one by one. */
@@ -263,24 +268,31 @@ export async function rebuildProjection(
       throw new Error(`Projection ${projection.name} is being run by a worker; stop the workers before rebuilding it.`);
     }
     try {
+      // One transaction from the reset to the last event: readers see the old read model
+      // until the new one is whole, and a rebuild that dies leaves the old one untouched.
       await client.query('begin');
-      await projection.reset(client);
-      await client.query('delete from projection_checkpoints where name = $1', [projection.name]);
-      await client.query('commit');
-      const total = options.total ?? 0;
-      let processed = 0;
-      let after: Position | 'start' = 'start';
-      for (;;) {
-        const batch = await readAllAfter(store, after, options.batchSize ?? 1_000, {
-          streamCategories: projection.categories,
-        });
-        if (batch.length === 0) break;
-        await applyBatch(client, projection, batch);
-        processed += batch.length;
-        after = (batch[batch.length - 1] as RecordedEvent).position;
-        options.onProgress?.({ processed, total: Math.max(total, processed) });
+      try {
+        await projection.reset(client);
+        await client.query('delete from projection_checkpoints where name = $1', [projection.name]);
+        const total = options.total ?? 0;
+        let processed = 0;
+        let after: Position | 'start' = 'start';
+        for (;;) {
+          const batch = await readAllAfter(store, after, options.batchSize ?? 1_000, {
+            streamCategories: projection.categories,
+          });
+          if (batch.length === 0) break;
+          await applyInTransaction(client, projection, batch);
+          processed += batch.length;
+          after = (batch[batch.length - 1] as RecordedEvent).position;
+          options.onProgress?.({ processed, total: Math.max(total, processed) });
+        }
+        await client.query('commit');
+        return { processed, total: Math.max(total, processed) };
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
       }
-      return { processed, total: Math.max(total, processed) };
     } finally {
       await unlock(client, projection.name);
     }
