@@ -253,8 +253,11 @@ describe('the report API, end to end over HTTP', () => {
   });
 
   it('does not shadow the trauma and retention report routes', async () => {
-    await request(http).get('/reports/trauma/estip-funnel').set(hr).expect(200);
-    await request(http).get('/reports/retention/wlo-compliance').set(hr).expect(200);
+    // The older routes answer staff who work the cases; HR is sent to the suppressed API.
+    await request(http).get('/reports/trauma/estip-funnel').set(as('tc-1', 'trim_coordinator', FORCE)).expect(200);
+    await request(http).get('/reports/retention/wlo-compliance').set(as('rt-1', 'retention_team', FORCE)).expect(200);
+    await request(http).get('/reports/trauma/estip-funnel').set(hr).expect(403);
+    await request(http).get('/reports/retention/wlo-compliance').set(hr).expect(403);
     await request(http).get('/reports/trauma').set(hr).expect(404);
   });
 });

@@ -85,7 +85,7 @@ describe('retention and welfare, end to end over HTTP', () => {
     expect(await count()).toBe(stored);
     const rows = await waitForValue(
       async () => {
-        const res = await request(http).get('/reports/retention/leavers').query({ by: 'reason' }).set(importer).expect(200);
+        const res = await request(http).get('/reports/retention/leavers').query({ by: 'reason' }).set(as('ret-imp', 'retention_team', 'force-leavers')).expect(200);
         const found = res.body.rows as { quarter: string; leavers: number; percentOfQuarter: number }[];
         return found.reduce((n, r) => n + r.leavers, 0) === 10 ? found : undefined;
       },
@@ -146,13 +146,13 @@ describe('retention and welfare, end to end over HTTP', () => {
     );
     const rate = await waitForValue(
       async () => {
-        const res = await request(http).get('/reports/retention/retention-rate').set(hr).expect(200);
+        const res = await request(http).get('/reports/retention/retention-rate').set(team).expect(200);
         return (res.body.rows as unknown[]).length > 0 ? res.body.rows : undefined;
       },
       { timeoutMs: 5_000, message: 'retention-rate report' },
     );
     expect(rate).toEqual([{ intervention: 'stay_interview', cohort: 'student', outcomes: 1, stayed: 1, left: 0, retentionRate: 100 }]);
-    const themes = await request(http).get('/reports/retention/themes').set(hr).expect(200);
+    const themes = await request(http).get('/reports/retention/themes').set(team).expect(200);
     expect((themes.body.rows as { theme: string; mentions: number }[]).map((r) => [r.theme, r.mentions]).sort()).toEqual([
       ['flexibility', 1],
       ['workload', 1],
@@ -210,7 +210,7 @@ describe('retention and welfare, end to end over HTTP', () => {
 
     const compliance = await waitForValue(
       async () => {
-        const res = await request(http).get('/reports/retention/wlo-compliance').set(hr).expect(200);
+        const res = await request(http).get('/reports/retention/wlo-compliance').set(team).expect(200);
         const rows = res.body.rows as { department: string; cases: number; compliant: number }[];
         return rows.length > 0 ? rows : undefined;
       },
@@ -248,7 +248,7 @@ describe('retention and welfare, end to end over HTTP', () => {
 
       const rows = await waitForValue(
         async () => {
-          const res = await request(http).get('/reports/retention/leavers').query({ by: 'reason' }).set(hr).expect(200);
+          const res = await request(http).get('/reports/retention/leavers').query({ by: 'reason' }).set(team).expect(200);
           const found = res.body.rows as { quarter: string; groups: { reason: string }; leavers: number; percentOfQuarter: number }[];
           return found.reduce((n, r) => n + r.leavers, 0) === 3 ? found : undefined;
         },
@@ -260,15 +260,16 @@ describe('retention and welfare, end to end over HTTP', () => {
         [expectedQuarter, 'resignation', 2, 66.7],
         [expectedQuarter, 'retirement', 1, 33.3],
       ]);
-      const byService = await request(http).get('/reports/retention/leavers').query({ by: 'lengthOfService,ageBand' }).set(hr).expect(200);
+      const byService = await request(http).get('/reports/retention/leavers').query({ by: 'lengthOfService,ageBand' }).set(team).expect(200);
       expect((byService.body.rows as { groups: Record<string, string>; leavers: number }[]).map((r) => [r.groups.lengthOfService, r.groups.ageBand, r.leavers])).toEqual([
         ['5-10y', '25-34', 1],
         ['5-10y', 'not_recorded', 1],
         ['20y+', 'not_recorded', 1],
       ]);
-      const badDimension = await request(http).get('/reports/retention/leavers').query({ by: 'shoeSize' }).set(hr).expect(400);
+      const badDimension = await request(http).get('/reports/retention/leavers').query({ by: 'shoeSize' }).set(team).expect(400);
       expect(badDimension.body.errors[0].field).toBe('by');
       await request(http).get('/reports/retention/leavers').set(lineManager).expect(403);
+      await request(http).get('/reports/retention/leavers').set(hr).expect(403); // HR reads /reports/leavers, suppressed
     } finally {
       clock.reset();
     }

@@ -31,6 +31,8 @@ export const RETENTION_PERMISSIONS = {
   welfare: [R.wlo, R.headOfWellbeing],
   manageWelfare: [R.headOfWellbeing, R.professionalStandards],
   reports: [R.hr, R.peopleBoard, R.retentionTeam, R.headOfWellbeing],
+  /** Exact small numbers (/reports/retention/*): the retention team and head of wellbeing only; HR reads /reports/{name}. */
+  exactReports: [R.retentionTeam, R.headOfWellbeing],
   import: [R.hr, R.retentionTeam],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -16,7 +16,11 @@ import {
 } from '../read-models/retention.queries';
 import { LeaversQueryDto, PeriodQueryDto } from './retention-queries.dtos';
 
-/** Retention reports for HR and the People board: counts and percentages, never names. */
+/**
+ * Retention reports with exact figures, for the retention team and the head of wellbeing.
+ * HR and the People board read the same reports through /reports/{name}, where small
+ * numbers are suppressed.
+ */
 @ApiTags('reports')
 @ApiHeader({ name: 'X-Casework-User', required: true })
 @ApiHeader({ name: 'X-Casework-Role', required: true, description: 'hr, people_board, retention_team, head_of_wellbeing' })
@@ -32,7 +36,7 @@ export class RetentionReportsController {
     description: 'Each row gives the group’s count and its share of that quarter’s leavers (percent, one decimal place).',
   })
   async leavers(@Query() query: LeaversQueryDto, @CurrentActor() actor: Actor): Promise<{ rows: LeaverRow[] }> {
-    assertRetentionPermission(actor.role, 'reports');
+    assertRetentionPermission(actor.role, 'exactReports');
     return { rows: await leaversReport(this.pool, { forceId: actor.forceId, by: query.by ?? ['reason'], from: query.from, to: query.to }) };
   }
 
@@ -40,7 +44,7 @@ export class RetentionReportsController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Stay-interview themes and exit drivers by quarter' })
   async themes(@Query() query: PeriodQueryDto, @CurrentActor() actor: Actor): Promise<{ rows: ThemeRow[] }> {
-    assertRetentionPermission(actor.role, 'reports');
+    assertRetentionPermission(actor.role, 'exactReports');
     return { rows: await interviewThemes(this.pool, { forceId: actor.forceId, from: query.from, to: query.to }) };
   }
 
@@ -48,7 +52,7 @@ export class RetentionReportsController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Retention after a stay interview (student vs substantive) and after an exit interview (resignations withdrawn)' })
   async retention(@Query() query: PeriodQueryDto, @CurrentActor() actor: Actor): Promise<{ rows: RetentionRow[] }> {
-    assertRetentionPermission(actor.role, 'reports');
+    assertRetentionPermission(actor.role, 'exactReports');
     return { rows: await retentionAfterInterview(this.pool, { forceId: actor.forceId, from: query.from, to: query.to }) };
   }
 
@@ -56,7 +60,7 @@ export class RetentionReportsController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Welfare-liaison contact compliance: % of cases with every contact on time' })
   async compliance(@CurrentActor() actor: Actor): Promise<{ rows: ComplianceRow[] }> {
-    assertRetentionPermission(actor.role, 'reports');
+    assertRetentionPermission(actor.role, 'exactReports');
     return { rows: await wloCompliance(this.pool, { forceId: actor.forceId }) };
   }
 }

@@ -39,8 +39,10 @@ export const TRAUMA_PERMISSIONS = {
   /** The repeat-exposure register and proactive-support tasks. */
   exposure: [R.wellbeingCoordinator, R.headOfWellbeing],
   surveillance: [R.wellbeingCoordinator, R.headOfWellbeing, R.ohAdvisor, R.ohManager],
-  /** Aggregate reports without names. */
+  /** Aggregate reports without names, through /reports/{name} (small numbers suppressed for HR roles). */
   reports: [R.hr, R.peopleBoard, R.wellbeingCoordinator, R.headOfWellbeing, R.trimCoordinator],
+  /** The same reports with exact small numbers (/reports/trauma/*): staff who work the cases only. */
+  exactReports: [R.wellbeingCoordinator, R.headOfWellbeing, R.trimCoordinator],
 } as const satisfies Record<string, readonly string[]>;
 
 export type TraumaPermission = keyof typeof TRAUMA_PERMISSIONS;

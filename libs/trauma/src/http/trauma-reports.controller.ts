@@ -11,7 +11,11 @@ import { DateTime } from 'luxon';
 import { estipFunnel, trimActivity, type FunnelRow, type TrimActivityRow } from '../read-models/trauma.queries';
 import { PeriodQueryDto } from './trauma-queries.dtos';
 
-/** Aggregate trauma reports for HR and the People board: counts only, never names. */
+/**
+ * Aggregate trauma reports with exact figures, for the staff who work the cases. HR and
+ * the People board read the same reports through /reports/{name}, where small numbers
+ * are suppressed.
+ */
 @ApiTags('reports')
 @ApiHeader({ name: 'X-Casework-User', required: true })
 @ApiHeader({ name: 'X-Casework-Role', required: true, description: 'hr, people_board, wellbeing_coordinator, …' })
@@ -31,7 +35,7 @@ export class TraumaReportsController {
     description: 'People exposed → demobilised → defused → ESTIM → TRiM offered → TRiM activated → OH referral.',
   })
   async funnel(@Query() query: PeriodQueryDto, @CurrentActor() actor: Actor): Promise<{ rows: FunnelRow[] }> {
-    assertTraumaPermission(actor.role, 'reports');
+    assertTraumaPermission(actor.role, 'exactReports');
     return { rows: await estipFunnel(this.pool, { forceId: actor.forceId, from: query.from, to: query.to }) };
   }
 
@@ -39,7 +43,7 @@ export class TraumaReportsController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'The repeat-exposure register by department: people exposed and people at or above the threshold' })
   async repeatExposure(@Query() query: PeriodQueryDto, @CurrentActor() actor: Actor): Promise<{ rows: RegisterByDepartment[] }> {
-    assertTraumaPermission(actor.role, 'reports');
+    assertTraumaPermission(actor.role, 'exactReports');
     const asOf = query.to ? DateTime.fromISO(query.to, { zone: 'Europe/London' }).endOf('day').toJSDate() : this.clock.now();
     const policy = this.policies.forForce(actor.forceId).exposure;
     return { rows: await exposureRegisterByDepartment(this.pool, { forceId: actor.forceId, asOf, policy }) };
@@ -49,7 +53,7 @@ export class TraumaReportsController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'TRiM activations by month, department and outcome, with median hours to first contact' })
   async activity(@Query() query: PeriodQueryDto, @CurrentActor() actor: Actor): Promise<{ rows: TrimActivityRow[] }> {
-    assertTraumaPermission(actor.role, 'reports');
+    assertTraumaPermission(actor.role, 'exactReports');
     return { rows: await trimActivity(this.pool, { forceId: actor.forceId, from: query.from, to: query.to }) };
   }
 }
