@@ -41,6 +41,6 @@ void start({ ROLE: 'all' }, async (app, _config, url) => {
       `  curl -s -H 'X-Casework-User: wb-demo' -H 'X-Casework-Role: wellbeing_coordinator' -H 'X-Casework-Force: ${DEMO_FORCE}' ` +
       `'${url}/exposure-register?to=2025-03-31'\n` +
       `  curl -s -H 'X-Casework-User: hr-demo' -H 'X-Casework-Role: hr' -H 'X-Casework-Force: ${DEMO_FORCE}' ` +
-      `'${url}/reports/retention/leavers?by=reason,employmentType'\n`,
+      `'${url}/reports/leavers?groupBy=reason,employmentType&format=csv'\n`,
   );
 });
