@@ -3,6 +3,7 @@ import { ApiOperation } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ReasonDto } from '@casework/core/http/reason.dto';
 import { UuidParam } from '@casework/core/http/uuid-param.pipe';
+import { deterministicId } from '@casework/core/ids';
 import { CurrentActor, type Actor } from '../http/actor';
 import { CommandMeta, revisionEtag, type CommandHeaders } from '../http/command-headers';
 import type { TimelineItem } from '../http/timeline';
@@ -71,6 +72,28 @@ export abstract class CaseController<C extends { readonly type: string; readonly
     return this.send(() => this.access.waive(actor.role), id, actor, meta, res, (e) =>
       this.command(e, 'WaiveDeadline' as C['type'], { kind, reason: body.reason } as Extract<C, { readonly type: C['type'] }>['data']),
     );
+  }
+
+  /**
+   * Opens a new case: its id derives from the force and the command id (the
+   * Idempotency-Key), so a retried request finds the case it already made; answers 201
+   * with the case, its ETag and its Location under `path`.
+   */
+  protected async create(
+    path: string,
+    authorise: () => void,
+    actor: Actor,
+    meta: CommandHeaders,
+    res: Response,
+    build: (caseId: string, envelope: CaseEnvelope) => C,
+  ): Promise<CaseView> {
+    authorise();
+    const caseId = deterministicId(this.category, actor.forceId, meta.commandId);
+    const view = await this.sender.send(this.category, caseId, actor, { ...meta, expectedRevision: undefined }, res, (e) =>
+      build(caseId, e),
+    );
+    res.status(201).location(`${path}/${caseId}`);
+    return view;
   }
 
   /** Authorises, then sends one command to the case and answers with the case and its ETag. */

@@ -3,7 +3,6 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOperation, ApiT
 import type { Response } from 'express';
 import type { Pool } from 'pg';
 import { UuidParam } from '@casework/core/http/uuid-param.pipe';
-import { deterministicId } from '@casework/core/ids';
 import { CaseController } from '@casework/platform/cases/case.controller';
 import { CaseSender, type CaseView } from '@casework/platform/cases/case-sender';
 import { CurrentActor, type Actor } from '@casework/platform/http/actor';
@@ -13,7 +12,7 @@ import { LeaverImportService, type LeaverImportOutcome } from '../application/im
 import { assertRetentionPermission } from '../application/retention-access';
 import type { ExitCommand } from '../domain/exit/commands';
 import { EXIT_STREAM_CATEGORY } from '../domain/exit/events';
-import { caseQueue, type QueuePage } from '../read-models/retention.queries';
+import type { QueuePage } from '../read-models/retention.queries';
 import {
   ExitDriversDto,
   ExitInterviewDto,
@@ -26,7 +25,7 @@ import {
   ReallocateExitInterviewerDto,
   RejoinerDto,
 } from './exit.dtos';
-import { CaseQueueQueryDto } from './retention-queries.dtos';
+import { CaseQueueQueryDto, queueFor } from './retention-queries.dtos';
 
 const CATEGORY = EXIT_STREAM_CATEGORY;
 
@@ -57,9 +56,7 @@ export class ExitsController extends CaseController<ExitCommand> {
     @CommandMeta() meta: CommandHeaders,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseView> {
-    assertRetentionPermission(actor.role, 'notifyLeaving');
-    const exitId = deterministicId('exit', actor.forceId, meta.commandId);
-    const view = await this.sender.send(CATEGORY, exitId, actor, { ...meta, expectedRevision: undefined }, res, (e) =>
+    return this.create('/exits', () => assertRetentionPermission(actor.role, 'notifyLeaving'), actor, meta, res, (exitId, e) =>
       this.command(e, 'NotifyLeaving', {
         exitId,
         person: {
@@ -76,22 +73,13 @@ export class ExitsController extends CaseController<ExitCommand> {
         optOutOfLineManager: body.optOutOfLineManager,
       }),
     );
-    res.status(201).location(`/exits/${exitId}`);
-    return view;
   }
 
   @Get('queue')
   @ApiOperation({ summary: 'Open exits, overdue interviews first, then by leaving date' })
   queue(@Query() query: CaseQueueQueryDto, @CurrentActor() actor: Actor): Promise<QueuePage> {
     assertRetentionPermission(actor.role, 'retention');
-    return caseQueue(this.pool, 'exit_cases', {
-      forceId: actor.forceId,
-      userId: actor.userId,
-      view: query.view,
-      includeClosed: query.includeClosed === 'true',
-      page: query.page,
-      pageSize: query.pageSize,
-    });
+    return queueFor(this.pool, 'exit_cases', actor, query);
   }
 
   @Post('import')

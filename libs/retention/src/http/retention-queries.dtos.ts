@@ -2,7 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional } from 'class-validator';
 import { PagedPeriodQueryDto, PeriodQueryDto } from '@casework/core/http/query.dtos';
-import { LEAVER_DIMENSION_NAMES, type LeaverDimension } from '../read-models/retention.queries';
+import type { Pool } from 'pg';
+import type { Actor } from '@casework/platform/http/actor';
+import { caseQueue, LEAVER_DIMENSION_NAMES, type LeaverDimension, type QueuePage } from '../read-models/retention.queries';
 import { allowed } from './validation';
 
 const VIEWS = ['mine', 'unassigned', 'overdue', 'all'] as const;
@@ -35,3 +37,20 @@ export class LeaversQueryDto extends PeriodQueryDto {
 }
 
 export { PeriodQueryDto };
+
+/** A workflow's queue for the caller, from the query string. */
+export function queueFor(
+  pool: Pool,
+  table: Parameters<typeof caseQueue>[1],
+  actor: Actor,
+  query: CaseQueueQueryDto,
+): Promise<QueuePage> {
+  return caseQueue(pool, table, {
+    forceId: actor.forceId,
+    userId: actor.userId,
+    view: query.view,
+    includeClosed: query.includeClosed === 'true',
+    page: query.page,
+    pageSize: query.pageSize,
+  });
+}

@@ -3,7 +3,6 @@ import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/sw
 import type { Response } from 'express';
 import type { Pool } from 'pg';
 import { UuidParam } from '@casework/core/http/uuid-param.pipe';
-import { deterministicId } from '@casework/core/ids';
 import { CaseController } from '@casework/platform/cases/case.controller';
 import { CaseSender, type CaseView } from '@casework/platform/cases/case-sender';
 import { CurrentActor, type Actor } from '@casework/platform/http/actor';
@@ -13,8 +12,8 @@ import { ReasonDto } from '@casework/core/http/reason.dto';
 import { assertRetentionPermission } from '../application/retention-access';
 import type { StayCommand } from '../domain/stay/commands';
 import { STAY_STREAM_CATEGORY } from '../domain/stay/events';
-import { caseQueue, type QueuePage } from '../read-models/retention.queries';
-import { CaseQueueQueryDto } from './retention-queries.dtos';
+import type { QueuePage } from '../read-models/retention.queries';
+import { CaseQueueQueryDto, queueFor } from './retention-queries.dtos';
 import {
   AgreeActionsDto,
   FollowUpDto,
@@ -53,27 +52,16 @@ export class StayInterviewsController extends CaseController<StayCommand> {
     @CommandMeta() meta: CommandHeaders,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseView> {
-    assertRetentionPermission(actor.role, 'requestStay');
-    const stayInterviewId = deterministicId('stay', actor.forceId, meta.commandId);
-    const view = await this.sender.send(CATEGORY, stayInterviewId, actor, { ...meta, expectedRevision: undefined }, res, (e) =>
+    return this.create('/stay-interviews', () => assertRetentionPermission(actor.role, 'requestStay'), actor, meta, res, (stayInterviewId, e) =>
       this.command(e, 'RequestStayInterview', { ...body, stayInterviewId, requestedBy: null }),
     );
-    res.status(201).location(`/stay-interviews/${stayInterviewId}`);
-    return view;
   }
 
   @Get('queue')
   @ApiOperation({ summary: 'The retention team’s stay interviews, overdue first' })
   queue(@Query() query: CaseQueueQueryDto, @CurrentActor() actor: Actor): Promise<QueuePage> {
     assertRetentionPermission(actor.role, 'retention');
-    return caseQueue(this.pool, 'stay_interviews', {
-      forceId: actor.forceId,
-      userId: actor.userId,
-      view: query.view,
-      includeClosed: query.includeClosed === 'true',
-      page: query.page,
-      pageSize: query.pageSize,
-    });
+    return queueFor(this.pool, 'stay_interviews', actor, query);
   }
 
   @Post(':id/interviewer')

@@ -3,7 +3,6 @@ import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/sw
 import type { Response } from 'express';
 import type { Pool } from 'pg';
 import { UuidParam } from '@casework/core/http/uuid-param.pipe';
-import { deterministicId } from '@casework/core/ids';
 import { CaseController } from '@casework/platform/cases/case.controller';
 import { CaseSender, type CaseView } from '@casework/platform/cases/case-sender';
 import { CurrentActor, type Actor } from '@casework/platform/http/actor';
@@ -12,8 +11,8 @@ import { PG_POOL } from '@casework/platform/tokens';
 import { assertRetentionPermission } from '../application/retention-access';
 import type { WelfareCommand } from '../domain/welfare/commands';
 import { WELFARE_STREAM_CATEGORY } from '../domain/welfare/events';
-import { caseQueue, type QueuePage } from '../read-models/retention.queries';
-import { CaseQueueQueryDto } from './retention-queries.dtos';
+import type { QueuePage } from '../read-models/retention.queries';
+import { CaseQueueQueryDto, queueFor } from './retention-queries.dtos';
 import {
   CloseWelfareCaseDto,
   InvestigationConcludedDto,
@@ -59,31 +58,20 @@ export class WelfareController extends CaseController<WelfareCommand> {
     @CommandMeta() meta: CommandHeaders,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseView> {
-    assertRetentionPermission(actor.role, 'openWelfare');
-    const caseId = deterministicId('welfare', actor.forceId, meta.commandId);
-    const view = await this.sender.send(CATEGORY, caseId, actor, { ...meta, expectedRevision: undefined }, res, (e) =>
+    return this.create('/welfare-cases', () => assertRetentionPermission(actor.role, 'openWelfare'), actor, meta, res, (caseId, e) =>
       this.command(e, 'OpenWelfareCase', {
         caseId,
         person: { personId: body.personId, name: body.name, employmentType: body.employmentType, department: body.department },
         investigation: { kind: body.kind, reference: body.reference, startedAt: new Date(body.startedAt), suspended: body.suspended },
       }),
     );
-    res.status(201).location(`/welfare-cases/${caseId}`);
-    return view;
   }
 
   @Get('queue')
   @ApiOperation({ summary: 'Welfare cases, overdue contacts first' })
   queue(@Query() query: CaseQueueQueryDto, @CurrentActor() actor: Actor): Promise<QueuePage> {
     assertRetentionPermission(actor.role, 'welfare');
-    return caseQueue(this.pool, 'welfare_cases', {
-      forceId: actor.forceId,
-      userId: actor.userId,
-      view: query.view,
-      includeClosed: query.includeClosed === 'true',
-      page: query.page,
-      pageSize: query.pageSize,
-    });
+    return queueFor(this.pool, 'welfare_cases', actor, query);
   }
 
   @Post(':id/wlo')

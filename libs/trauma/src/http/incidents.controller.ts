@@ -3,7 +3,6 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOperation, ApiT
 import type { Response } from 'express';
 import type { Pool } from 'pg';
 import { UuidParam } from '@casework/core/http/uuid-param.pipe';
-import { deterministicId } from '@casework/core/ids';
 import { CurrentActor, type Actor } from '@casework/platform/http/actor';
 import { CommandMeta, type CommandHeaders } from '@casework/platform/http/command-headers';
 import { PG_POOL } from '@casework/platform/tokens';
@@ -62,9 +61,7 @@ export class IncidentsController extends CaseController<IncidentCommand> {
     @CommandMeta() meta: CommandHeaders,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CaseView> {
-    assertTraumaPermission(actor.role, 'recordIncident');
-    const incidentId = deterministicId('incident', actor.forceId, meta.commandId);
-    const view = await this.sender.send(CATEGORY, incidentId, actor, { ...meta, expectedRevision: undefined }, res, (e) =>
+    return this.create('/incidents', () => assertTraumaPermission(actor.role, 'recordIncident'), actor, meta, res, (incidentId, e) =>
       this.command(e, 'RecordIncident', {
         incidentId,
         type: body.type,
@@ -76,8 +73,6 @@ export class IncidentsController extends CaseController<IncidentCommand> {
         exposedColleagues: body.exposedColleagues.map(colleague),
       }),
     );
-    res.status(201).location(`/incidents/${incidentId}`);
-    return view;
   }
 
   @Get()

@@ -4,7 +4,6 @@ import type { Response } from 'express';
 import type { Pool } from 'pg';
 import { DomainError } from '@casework/core/domain/domain-error';
 import { UuidParam } from '@casework/core/http/uuid-param.pipe';
-import { deterministicId } from '@casework/core/ids';
 import { CurrentActor, type Actor } from '@casework/platform/http/actor';
 import { CommandMeta, type CommandHeaders } from '@casework/platform/http/command-headers';
 import { PG_POOL } from '@casework/platform/tokens';
@@ -62,8 +61,8 @@ export class TrimController extends CaseController<TrimCommand> {
   ): Promise<CaseView> {
     assertTraumaPermission(actor.role, 'trim');
     const incident = body.incidentId ? await this.incident(body.incidentId, actor.forceId) : null;
-    const activationId = deterministicId('trim', actor.forceId, meta.commandId);
-    const view = await this.sender.send(CATEGORY, activationId, actor, { ...meta, expectedRevision: undefined }, res, (e) =>
+    // Authorised above, before the incident is looked up.
+    return this.create('/trim', () => undefined, actor, meta, res, (activationId, e) =>
       this.command(e, 'ActivateTrim', {
         activationId,
         personId: body.personId,
@@ -76,8 +75,6 @@ export class TrimController extends CaseController<TrimCommand> {
         activatedBy: null,
       }),
     );
-    res.status(201).location(`/trim/${activationId}`);
-    return view;
   }
 
   @Get('queue')
