@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { createPool } from '../database/pool';
 
 /** The database integration tests use; `npm test` creates it (scripts/ensure-services.sh). */
@@ -24,4 +24,19 @@ export function e2eRedisUrl(): string {
 
 export function testRedisUrl(): string {
   return process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/1';
+}
+
+/** Runs `work` in a transaction on one client of `pool`: committed if it returns, rolled back if it throws. */
+export async function inTransaction(pool: Pool, work: (tx: PoolClient) => Promise<void>): Promise<void> {
+  const tx = await pool.connect();
+  try {
+    await tx.query('begin');
+    await work(tx);
+    await tx.query('commit');
+  } catch (error) {
+    await tx.query('rollback');
+    throw error;
+  } finally {
+    tx.release();
+  }
 }

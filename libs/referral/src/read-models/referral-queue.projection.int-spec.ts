@@ -5,7 +5,7 @@ import { CommandPipeline } from '@casework/core/aggregate/command-pipeline';
 import { PostgresEventStore } from '@casework/core/event-store/postgres/postgres-event-store';
 import { comparePositions, type Position } from '@casework/core/event-store/types';
 import { ProjectionRunner } from '@casework/core/projections/projection-runner';
-import { testPool } from '@casework/core/testing/postgres';
+import { inTransaction, testPool } from '@casework/core/testing/postgres';
 import { waitFor } from '@casework/core/testing/wait-for';
 import { LondonWorkingCalendar } from '@casework/core/time/working-calendar';
 import { referralCodec } from '../application/execute-referral-command';
@@ -49,20 +49,6 @@ function startRunner(): ProjectionRunner {
   runners.push(runner);
   runner.start();
   return runner;
-}
-
-async function inTransaction(work: (tx: PoolClient) => Promise<void>): Promise<void> {
-  const tx = await pool.connect();
-  try {
-    await tx.query('begin');
-    await work(tx);
-    await tx.query('commit');
-  } catch (error) {
-    await tx.query('rollback');
-    throw error;
-  } finally {
-    tx.release();
-  }
 }
 
 async function queueRow(db: Pool | PoolClient, referralId: string): Promise<QueryResultRow | undefined> {
@@ -344,7 +330,7 @@ describe('referral queue projection', () => {
       'DeadlineOverdue',
     ]);
 
-    await inTransaction(async (tx) => {
+    await inTransaction(pool, async (tx) => {
       for (const event of events) await referralQueueProjection.handle(event, tx);
     });
     const once = await queueRow(pool, id);
@@ -363,7 +349,7 @@ describe('referral queue projection', () => {
 
     // Every event delivered again onto the up-to-date row: none may move it, not even transiently.
     const moved: string[] = [];
-    await inTransaction(async (tx) => {
+    await inTransaction(pool, async (tx) => {
       for (const event of events) {
         await referralQueueProjection.handle(event, tx);
         if (!isDeepStrictEqual(await queueRow(tx, id), once)) moved.push(`${event.revision}:${event.type}`);
@@ -374,7 +360,7 @@ describe('referral queue projection', () => {
 
     // From scratch, each event delivered twice in a row.
     await pool.query('delete from referral_queue where referral_id = $1', [id]);
-    await inTransaction(async (tx) => {
+    await inTransaction(pool, async (tx) => {
       for (const event of events) {
         await referralQueueProjection.handle(event, tx);
         await referralQueueProjection.handle(event, tx);

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { ModuleRef } from '@nestjs/core';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { CommandPipeline } from '@casework/core/aggregate/command-pipeline';
 import { PostgresEventStore } from '@casework/core/event-store/postgres/postgres-event-store';
 import { comparePositions, type Position, type RecordedEvent } from '@casework/core/event-store/types';
 import { ProjectionRunner } from '@casework/core/projections/projection-runner';
-import { testPool } from '@casework/core/testing/postgres';
+import { inTransaction, testPool } from '@casework/core/testing/postgres';
 import { waitFor } from '@casework/core/testing/wait-for';
 import { LondonWorkingCalendar } from '@casework/core/time/working-calendar';
 import { referralCodec } from '@casework/referral/application/execute-referral-command';
@@ -239,20 +239,6 @@ function startRunner(): ProjectionRunner {
   return runner;
 }
 
-async function inTransaction(work: (tx: PoolClient) => Promise<void>): Promise<void> {
-  const tx = await pool.connect();
-  try {
-    await tx.query('begin');
-    await work(tx);
-    await tx.query('commit');
-  } catch (error) {
-    await tx.query('rollback');
-    throw error;
-  } finally {
-    tx.release();
-  }
-}
-
 const registry = defaultReportRegistry();
 const force = new Force();
 const RANGE = { from: '2025-01-01', to: '2026-03-31' };
@@ -334,7 +320,7 @@ describe('report_referrals projection', () => {
     const id = await other.play(['R01', '2025-05-12T08:00:00Z', 'police_officer', m, 'routine', 'Response', 'TC']);
     await other.send(id, 'ReopenReferral', { reason: 'New information' }, Date.parse('2025-07-01T08:00:00Z'));
     const events = await other.events();
-    await inTransaction((tx) => reportReferralsProjection.handleBatch?.(events, tx) ?? Promise.resolve());
+    await inTransaction(pool, (tx) => reportReferralsProjection.handleBatch?.(events, tx) ?? Promise.resolve());
     const [row] = await other.rows();
     expect(row).toMatchObject({ status: 'awaiting_triage', is_open: true, closed_at: null, close_reason: null, triaged_at: new Date(Date.parse('2025-05-12T08:00:00Z') + 12 * HOUR) });
   });
@@ -342,14 +328,14 @@ describe('report_referrals projection', () => {
   it('replaying the events (batch or one by one, twice) leaves the rows exactly as they were', async () => {
     const before = await force.rows();
     const events = await force.events();
-    await inTransaction(async (tx) => {
+    await inTransaction(pool, async (tx) => {
       await reportReferralsProjection.handleBatch?.(events, tx);
       for (const event of events) await reportReferralsProjection.handle(event, tx);
     });
     expect(await force.rows()).toEqual(before);
 
     await pool.query('delete from report_referrals where force_id = $1', [force.id]);
-    await inTransaction(async (tx) => {
+    await inTransaction(pool, async (tx) => {
       for (const event of events) {
         await reportReferralsProjection.handle(event, tx);
         await reportReferralsProjection.handle(event, tx);
@@ -359,7 +345,7 @@ describe('report_referrals projection', () => {
 
     await pool.query('delete from report_referrals where force_id = $1', [force.id]);
     // Batches cut anywhere give the same rows as one batch.
-    await inTransaction(async (tx) => {
+    await inTransaction(pool, async (tx) => {
       for (let i = 0; i < events.length; i += 7) await reportReferralsProjection.handleBatch?.(events.slice(i, i + 7), tx);
     });
     expect(await force.rows()).toEqual(before);

@@ -6,7 +6,7 @@ import type { Decider, DomainEvent } from '@casework/core/domain/decider';
 import { PostgresEventStore } from '@casework/core/event-store/postgres/postgres-event-store';
 import { comparePositions, type Position, type RecordedEvent } from '@casework/core/event-store/types';
 import { ProjectionRunner } from '@casework/core/projections/projection-runner';
-import { testPool } from '@casework/core/testing/postgres';
+import { inTransaction, testPool } from '@casework/core/testing/postgres';
 import { waitFor } from '@casework/core/testing/wait-for';
 import { calendarFromHolidaysFile } from '@casework/core/time/working-calendar';
 import { plainCodec } from '@casework/platform/cases/case-commands';
@@ -82,20 +82,6 @@ function startRunner(): ProjectionRunner {
   runners.push(runner);
   runner.start();
   return runner;
-}
-
-async function inTransaction(work: (tx: PoolClient) => Promise<void>): Promise<void> {
-  const tx = await pool.connect();
-  try {
-    await tx.query('begin');
-    await work(tx);
-    await tx.query('commit');
-  } catch (error) {
-    await tx.query('rollback');
-    throw error;
-  } finally {
-    tx.release();
-  }
 }
 
 interface Envelope {
@@ -1114,7 +1100,7 @@ describe('replay and rebuild', () => {
     const events = await force.events();
     expect(new Set(events.map((e) => e.streamId.slice(0, e.streamId.indexOf('-'))))).toEqual(new Set(['stay', 'exit', 'welfare']));
     const moved: string[] = [];
-    await inTransaction(async (tx) => {
+    await inTransaction(pool, async (tx) => {
       for (const event of events) {
         await retentionProjection.handle(event, tx);
         if (!isDeepStrictEqual(await force.rows(tx), before)) moved.push(`${event.streamId}@${event.revision}:${event.type}`);

@@ -7,7 +7,7 @@ import { PostgresEventStore } from '@casework/core/event-store/postgres/postgres
 import { comparePositions, type Position, type RecordedEvent } from '@casework/core/event-store/types';
 import type { Projection } from '@casework/core/projections/projection';
 import { ProjectionRunner } from '@casework/core/projections/projection-runner';
-import { testPool } from '@casework/core/testing/postgres';
+import { inTransaction, testPool } from '@casework/core/testing/postgres';
 import { waitFor } from '@casework/core/testing/wait-for';
 import { calendarFromHolidaysFile } from '@casework/core/time/working-calendar';
 import { plainCodec } from '@casework/platform/cases/case-commands';
@@ -85,20 +85,6 @@ function startRunner(projection: Projection): ProjectionRunner {
   runners.push(runner);
   runner.start();
   return runner;
-}
-
-async function inTransaction(work: (tx: PoolClient) => Promise<void>): Promise<void> {
-  const tx = await pool.connect();
-  try {
-    await tx.query('begin');
-    await work(tx);
-    await tx.query('commit');
-  } catch (error) {
-    await tx.query('rollback');
-    throw error;
-  } finally {
-    tx.release();
-  }
 }
 
 interface Envelope {
@@ -676,7 +662,7 @@ describe('trauma projection (incidents, exposures, TRiM activations)', () => {
       new Set([incidentStreamId(s.incidentId), trimStreamId(s.alexActivation), trimStreamId(s.samActivation)]),
     );
 
-    await inTransaction(async (tx) => {
+    await inTransaction(pool, async (tx) => {
       for (const event of events) await traumaProjection.handle(event, tx);
     });
     const once = await force.rows();
@@ -690,7 +676,7 @@ describe('trauma projection (incidents, exposures, TRiM activations)', () => {
     // even transiently (a later event of the batch must not be what puts a row right).
     const label = (event: RecordedEvent) => `${event.streamId.slice(0, event.streamId.indexOf('-'))}@${event.revision}:${event.type}`;
     const moved: string[] = [];
-    await inTransaction(async (tx) => {
+    await inTransaction(pool, async (tx) => {
       const snapshot = async (): Promise<Map<string, QueryResultRow | undefined>> => {
         const rows = new Map<string, QueryResultRow | undefined>();
         rows.set('incident', await row('trauma_incidents', 'incident_id', s.incidentId, tx));
@@ -718,7 +704,7 @@ describe('trauma projection (incidents, exposures, TRiM activations)', () => {
     await pool.query('delete from trauma_incidents where force_id = $1', [force.id]);
     await pool.query('delete from trauma_exposures where force_id = $1', [force.id]);
     await pool.query('delete from trim_activations where force_id = $1', [force.id]);
-    await inTransaction(async (tx) => {
+    await inTransaction(pool, async (tx) => {
       for (const event of events) {
         await traumaProjection.handle(event, tx);
         await traumaProjection.handle(event, tx);
@@ -970,7 +956,7 @@ describe('repeat exposure: the register and the support-task queue', () => {
     const before = (await force.rows()).tasks;
     expect(before).toHaveLength(2);
     const events = await force.events(supportTasksProjection);
-    await inTransaction(async (tx) => {
+    await inTransaction(pool, async (tx) => {
       for (const event of events) await supportTasksProjection.handle(event, tx);
     });
     expect((await force.rows()).tasks).toEqual(before);
