@@ -8,7 +8,7 @@ export interface Actor {
   /** The role this request acts in (one of `roles`). */
   readonly role: string;
   /** Every Casework role the token grants. */
-  readonly roles: readonly string[];
+  readonly roles?: readonly string[];
   /** The caller's force; every query is scoped to it. */
   readonly forceId: string;
   /** The caller's own staff/person id when the token carries one: staff never read their own case. */
