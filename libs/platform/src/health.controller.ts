@@ -5,6 +5,7 @@ import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
 import type { EventStore } from '@casework/core/event-store/types';
 import { Metrics } from '@casework/core/observability/metrics';
+import { Public } from '@casework/identity/permit.decorator';
 import { ProjectionHost } from './projection-host';
 import { EVENT_STORE, PG_POOL, REDIS } from './tokens';
 
@@ -35,6 +36,7 @@ export class HealthController {
 
   /** 200 when every dependency answers and no projection is stuck; 503 otherwise. */
   @Get('health')
+  @Public()
   async health(@Res() res: Response): Promise<void> {
     const [database, redis, eventStore] = await Promise.all([
       check(() => this.pool.query('select 1')),
@@ -57,6 +59,7 @@ export class HealthController {
   }
 
   @Get('metrics')
+  @Public()
   @Header('Content-Type', 'text/plain; version=0.0.4')
   async metricsText(): Promise<string> {
     return this.metrics.scrape();

@@ -4,6 +4,8 @@ import type { Response } from 'express';
 import { ReasonDto } from '@casework/core/http/reason.dto';
 import { UuidParam } from '@casework/core/http/uuid-param.pipe';
 import { deterministicId } from '@casework/core/ids';
+import type { Permission } from '@casework/identity/permissions';
+import { permissionSlotsOf, PermitFrom, PermitSlots } from '@casework/identity/permit.decorator';
 import { CurrentActor, type Actor } from '../http/actor';
 import { CommandMeta, revisionEtag, type CommandHeaders } from '../http/command-headers';
 import type { TimelineItem } from '../http/timeline';
@@ -14,6 +16,19 @@ import { caseView, type CaseSender, type CaseView } from './case-sender';
 export interface CaseAccess {
   readonly read: (role: string) => void;
   readonly waive: (role: string) => void;
+}
+
+/** The routes every case controller inherits, by the permission each needs. */
+const CASE_ROUTE_SLOTS = ['read', 'waive'] as const;
+export type CaseRouteSlot = (typeof CASE_ROUTE_SLOTS)[number];
+
+/**
+ * Class-level, on every case controller: the permission of the inherited `GET :id` and
+ * `GET :id/timeline` (`read`) and `POST :id/deadlines/:kind/waive` (`waive`). The global
+ * guard resolves the base handlers' `@PermitFrom(slot)` against it (resolvePermission).
+ */
+export function CasePermissions(permissions: Readonly<Record<CaseRouteSlot, Permission>>): ClassDecorator {
+  return PermitSlots(permissions);
 }
 
 /**
@@ -27,9 +42,15 @@ export abstract class CaseController<C extends { readonly type: string; readonly
     protected readonly sender: CaseSender,
     private readonly category: string,
     private readonly access: CaseAccess,
-  ) {}
+  ) {
+    // Fail at boot, not at the first request: an unmapped slot would leave its route refused to everyone.
+    const slots = permissionSlotsOf(new.target);
+    const missing = CASE_ROUTE_SLOTS.filter((slot) => !slots?.[slot]);
+    if (missing.length > 0) throw new Error(`${new.target.name} needs @CasePermissions naming: ${missing.join(', ')}`);
+  }
 
   @Get(':id')
+  @PermitFrom('read')
   @ApiOperation({ summary: 'The case as it stands now, from its own stream, with its revision as ETag' })
   async get(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
     this.access.read(actor.role);
@@ -45,6 +66,7 @@ export abstract class CaseController<C extends { readonly type: string; readonly
   }
 
   @Get(':id/timeline')
+  @PermitFrom('read')
   @ApiOperation({ summary: 'Every event of the case as human-readable history: who, what, when' })
   async timeline(
     @Param('id', UuidParam) id: string,
@@ -59,6 +81,7 @@ export abstract class CaseController<C extends { readonly type: string; readonly
   }
 
   @Post(':id/deadlines/:kind/waive')
+  @PermitFrom('waive')
   @HttpCode(200)
   @ApiOperation({ summary: 'Waive an open deadline with a reason (stops its escalation)' })
   waive(

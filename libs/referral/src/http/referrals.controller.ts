@@ -13,6 +13,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Permit } from '@casework/identity/permit.decorator';
 import { UuidParam as ID } from '@casework/core/http/uuid-param.pipe';
 import { deterministicId } from '@casework/core/ids';
 import { CLOCK, type Clock } from '@casework/core/time/clock';
@@ -63,6 +64,7 @@ export class ReferralsController {
   ) {}
 
   @Post()
+  @Permit('referral.submit')
   @ApiOperation({ summary: 'Submit a referral to occupational health' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'The same key returns the same referral' })
   @ApiCreatedResponse({ description: 'The referral, with Location and ETag headers' })
@@ -99,6 +101,7 @@ export class ReferralsController {
   }
 
   @Get('queue')
+  @Permit('referral.read')
   @ApiOperation({ summary: 'The OH queue: open referrals, urgent first, then by priority and due date' })
   @ApiOkResponse({ description: '{ items, page, pageSize, total }' })
   async queue(@Query() query: QueueQueryDto, @CurrentActor() actor: Actor): Promise<unknown> {
@@ -120,6 +123,7 @@ export class ReferralsController {
   }
 
   @Post('import')
+  @Permit('referral.import')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Import historical referrals from CSV (all or nothing)',
@@ -142,6 +146,7 @@ export class ReferralsController {
   }
 
   @Get(':id')
+  @Permit('referral.read')
   @ApiOperation({ summary: 'A referral as it stands now (from its event stream), with its revision as ETag' })
   @ApiNotFoundResponse({ description: 'No such referral in the caller’s force' })
   async get(
@@ -157,6 +162,7 @@ export class ReferralsController {
   }
 
   @Get(':id/timeline')
+  @Permit('referral.read')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Every event of the case as human-readable history (who, what, when)' })
   async timeline(@Param('id', ID) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<unknown> {
@@ -167,6 +173,7 @@ export class ReferralsController {
   }
 
   @Post(':id/triage')
+  @Permit('referral.triage')
   @HttpCode(200)
   @ApiOperation({ summary: 'Triage: set priority and assign an advisor (meets the triage deadline)' })
   @ApiConflictResponse({ description: 'Already triaged, or If-Match is stale' })
@@ -175,6 +182,7 @@ export class ReferralsController {
   }
 
   @Post(':id/consent')
+  @Permit('referral.work')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the colleague’s consent to the referral (refusal closes it)' })
   consent(@Param('id', ID) id: string, @Body() body: ConsentDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<ReferralDto> {
@@ -182,6 +190,7 @@ export class ReferralsController {
   }
 
   @Post(':id/appointments')
+  @Permit('referral.work')
   @HttpCode(200)
   @ApiOperation({ summary: 'Offer an appointment; its id is the last of the referral’s appointments' })
   offer(@Param('id', ID) id: string, @Body() body: OfferAppointmentDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<ReferralDto> {
@@ -193,6 +202,7 @@ export class ReferralsController {
   }
 
   @Post(':id/appointments/:appointmentId/book')
+  @Permit('referral.work')
   @HttpCode(200)
   @ApiOperation({ summary: 'The colleague accepted the offered appointment' })
   book(@Param('id', ID) id: string, @Param('appointmentId', ID) appointmentId: string, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<ReferralDto> {
@@ -200,6 +210,7 @@ export class ReferralsController {
   }
 
   @Post(':id/appointments/:appointmentId/attendance')
+  @Permit('referral.work')
   @HttpCode(200)
   @ApiOperation({ summary: 'Attended, or did not attend (repeated non-attendance closes the referral)' })
   attendance(@Param('id', ID) id: string, @Param('appointmentId', ID) appointmentId: string, @Body() body: AttendanceDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<ReferralDto> {
@@ -207,6 +218,7 @@ export class ReferralsController {
   }
 
   @Post(':id/outcome')
+  @Permit('referral.clinical')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the assessment outcome (clinical roles only)' })
   outcome(@Param('id', ID) id: string, @Body() body: RecordOutcomeDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<ReferralDto> {
@@ -225,6 +237,7 @@ export class ReferralsController {
   }
 
   @Post(':id/report-consent')
+  @Permit('referral.work')
   @HttpCode(200)
   @ApiOperation({ summary: 'The colleague consents to (or withholds) release of the report' })
   reportConsent(@Param('id', ID) id: string, @Body() body: ConsentDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<ReferralDto> {
@@ -232,6 +245,7 @@ export class ReferralsController {
   }
 
   @Post(':id/report/release')
+  @Permit('referral.work')
   @HttpCode(200)
   @ApiOperation({ summary: 'Release the report (only with the colleague’s consent)' })
   release(@Param('id', ID) id: string, @Body() body: ReleaseReportDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<ReferralDto> {
@@ -239,6 +253,7 @@ export class ReferralsController {
   }
 
   @Post(':id/review')
+  @Permit('referral.work')
   @HttpCode(200)
   @ApiOperation({ summary: 'Set a review date' })
   review(@Param('id', ID) id: string, @Body() body: ScheduleReviewDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<ReferralDto> {
@@ -246,6 +261,7 @@ export class ReferralsController {
   }
 
   @Post(':id/close')
+  @Permit('referral.work')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the referral (waives any open deadline)' })
   close(@Param('id', ID) id: string, @Body() body: CloseReferralDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<ReferralDto> {
@@ -253,6 +269,7 @@ export class ReferralsController {
   }
 
   @Post(':id/reopen')
+  @Permit('referral.manage')
   @HttpCode(200)
   @ApiOperation({ summary: 'Reopen a closed referral (back to triage)' })
   reopen(@Param('id', ID) id: string, @Body() body: ReasonDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<ReferralDto> {
@@ -260,6 +277,7 @@ export class ReferralsController {
   }
 
   @Post(':id/reassign')
+  @Permit('referral.reassign')
   @HttpCode(200)
   @ApiOperation({ summary: 'Hand the referral to another advisor' })
   reassign(@Param('id', ID) id: string, @Body() body: ReassignReferralDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<ReferralDto> {
@@ -267,6 +285,7 @@ export class ReferralsController {
   }
 
   @Post(':id/cancel')
+  @Permit('referral.manage')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel the referral with a reason (final)' })
   cancel(@Param('id', ID) id: string, @Body() body: ReasonDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<ReferralDto> {
@@ -274,6 +293,7 @@ export class ReferralsController {
   }
 
   @Post(':id/deadlines/:kind/waive')
+  @Permit('referral.manage')
   @HttpCode(200)
   @ApiOperation({ summary: `Waive an open deadline with a reason (kind: ${DEADLINE_KINDS.join(', ')})` })
   waive(@Param('id', ID) id: string, @Param('kind') kind: string, @Body() body: ReasonDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<ReferralDto> {

@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { Permit } from '@casework/identity/permit.decorator';
 import { CurrentActor, type Actor } from '@casework/platform/http/actor';
 import { toCsv } from '../csv';
 import { ReportsService, type ReportResponse } from '../reports.service';
@@ -20,6 +21,7 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get()
+  @Permit('reporting.catalogue')
   @ApiOperation({ summary: 'The report catalogue: names, titles, parameters, groupBy dimensions and roles' })
   catalogue(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): ReturnType<ReportsService['catalogue']> {
     res.setHeader('Cache-Control', 'no-store');
@@ -27,6 +29,8 @@ export class ReportsController {
   }
 
   @Get(':name')
+  // The report service also checks the report's own roles (ReportDefinition.roles).
+  @Permit('reporting.run')
   @ApiOperation({
     summary: 'Run a report',
     description:

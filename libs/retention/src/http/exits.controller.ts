@@ -2,8 +2,9 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Pool } from 'pg';
+import { Permit } from '@casework/identity/permit.decorator';
 import { UuidParam } from '@casework/core/http/uuid-param.pipe';
-import { CaseController } from '@casework/platform/cases/case.controller';
+import { CaseController, CasePermissions } from '@casework/platform/cases/case.controller';
 import { CaseSender, type CaseView } from '@casework/platform/cases/case-sender';
 import { CurrentActor, type Actor } from '@casework/platform/http/actor';
 import { CommandMeta, type CommandHeaders } from '@casework/platform/http/command-headers';
@@ -34,6 +35,7 @@ const CATEGORY = EXIT_STREAM_CATEGORY;
 @ApiHeader({ name: 'X-Casework-User', required: true })
 @ApiHeader({ name: 'X-Casework-Role', required: true, description: 'retention_team, hr, …' })
 @ApiHeader({ name: 'X-Casework-Force', required: true })
+@CasePermissions({ read: 'retention.retention', waive: 'retention.retention' })
 @Controller('exits')
 export class ExitsController extends CaseController<ExitCommand> {
   constructor(
@@ -48,6 +50,7 @@ export class ExitsController extends CaseController<ExitCommand> {
   }
 
   @Post()
+  @Permit('retention.notifyLeaving')
   @ApiOperation({ summary: 'A resignation or other leaving is notified (the exit interview is due before the leaving date)' })
   @ApiCreatedResponse({ description: 'The exit, with Location and ETag headers' })
   async notify(
@@ -76,6 +79,7 @@ export class ExitsController extends CaseController<ExitCommand> {
   }
 
   @Get('queue')
+  @Permit('retention.retention')
   @ApiOperation({ summary: 'Open exits, overdue interviews first, then by leaving date' })
   queue(@Query() query: CaseQueueQueryDto, @CurrentActor() actor: Actor): Promise<QueuePage> {
     assertRetentionPermission(actor.role, 'retention');
@@ -83,6 +87,7 @@ export class ExitsController extends CaseController<ExitCommand> {
   }
 
   @Post('import')
+  @Permit('retention.import')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Import historical leavers from CSV (all or nothing)',
@@ -105,6 +110,7 @@ export class ExitsController extends CaseController<ExitCommand> {
   }
 
   @Post(':id/interviewer')
+  @Permit('retention.retention')
   @HttpCode(200)
   @ApiOperation({ summary: 'Allocate the interviewer (never the line manager when the person opted out)' })
   allocate(@Param('id', UuidParam) id: string, @Body() body: ExitInterviewerDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -112,6 +118,7 @@ export class ExitsController extends CaseController<ExitCommand> {
   }
 
   @Post(':id/interviewer/reallocate')
+  @Permit('retention.retention')
   @HttpCode(200)
   @ApiOperation({ summary: 'Hand the exit to another interviewer' })
   reallocate(@Param('id', UuidParam) id: string, @Body() body: ReallocateExitInterviewerDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -119,6 +126,7 @@ export class ExitsController extends CaseController<ExitCommand> {
   }
 
   @Post(':id/survey')
+  @Permit('retention.retention')
   @HttpCode(200)
   @ApiOperation({ summary: 'The exit survey’s answers, checked against the force’s questionnaire' })
   survey(@Param('id', UuidParam) id: string, @Body() body: ExitSurveyDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -126,6 +134,7 @@ export class ExitsController extends CaseController<ExitCommand> {
   }
 
   @Post(':id/survey/decline')
+  @Permit('retention.retention')
   @HttpCode(200)
   @ApiOperation({ summary: 'The person declined the survey' })
   declineSurvey(@Param('id', UuidParam) id: string, @Body() body: OptionalReasonDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -133,6 +142,7 @@ export class ExitsController extends CaseController<ExitCommand> {
   }
 
   @Post(':id/interview')
+  @Permit('retention.retention')
   @HttpCode(200)
   @ApiOperation({ summary: 'The exit interview was held (before the leaving date)' })
   interview(@Param('id', UuidParam) id: string, @Body() body: ExitInterviewDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -140,6 +150,7 @@ export class ExitsController extends CaseController<ExitCommand> {
   }
 
   @Post(':id/interview/decline')
+  @Permit('retention.retention')
   @HttpCode(200)
   @ApiOperation({ summary: 'The person declined the interview' })
   declineInterview(@Param('id', UuidParam) id: string, @Body() body: OptionalReasonDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -147,6 +158,7 @@ export class ExitsController extends CaseController<ExitCommand> {
   }
 
   @Post(':id/drivers')
+  @Permit('retention.retention')
   @HttpCode(200)
   @ApiOperation({ summary: 'Why they are leaving: driver codes' })
   drivers(@Param('id', UuidParam) id: string, @Body() body: ExitDriversDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -154,6 +166,7 @@ export class ExitsController extends CaseController<ExitCommand> {
   }
 
   @Post(':id/retained')
+  @Permit('retention.retention')
   @HttpCode(200)
   @ApiOperation({ summary: 'The resignation was withdrawn: retained' })
   retained(@Param('id', UuidParam) id: string, @Body() body: NoteDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -161,6 +174,7 @@ export class ExitsController extends CaseController<ExitCommand> {
   }
 
   @Post(':id/left')
+  @Permit('retention.notifyLeaving')
   @HttpCode(200)
   @ApiOperation({ summary: 'They left (on or after the leaving date)' })
   left(@Param('id', UuidParam) id: string, @Body() body: LeftDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -168,6 +182,7 @@ export class ExitsController extends CaseController<ExitCommand> {
   }
 
   @Post(':id/rejoiner')
+  @Permit('retention.notifyLeaving')
   @HttpCode(200)
   @ApiOperation({ summary: 'A leaver rejoined: link the new service to this exit' })
   rejoiner(@Param('id', UuidParam) id: string, @Body() body: RejoinerDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {

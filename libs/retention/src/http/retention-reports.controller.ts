@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
+import { Permit } from '@casework/identity/permit.decorator';
 import { CurrentActor, type Actor } from '@casework/platform/http/actor';
 import { PG_POOL } from '@casework/platform/tokens';
 import { assertRetentionPermission } from '../application/retention-access';
@@ -30,6 +31,7 @@ export class RetentionReportsController {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
 
   @Get('leavers')
+  @Permit('retention.exactReports')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'Leavers by quarter, split by up to four of: reason, employmentType, department, lengthOfService, ageBand, sex, ethnicity, disability',
@@ -41,6 +43,7 @@ export class RetentionReportsController {
   }
 
   @Get('themes')
+  @Permit('retention.exactReports')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Stay-interview themes and exit drivers by quarter' })
   async themes(@Query() query: PeriodQueryDto, @CurrentActor() actor: Actor): Promise<{ rows: ThemeRow[] }> {
@@ -49,6 +52,7 @@ export class RetentionReportsController {
   }
 
   @Get('retention-rate')
+  @Permit('retention.exactReports')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Retention after a stay interview (student vs substantive) and after an exit interview (resignations withdrawn)' })
   async retention(@Query() query: PeriodQueryDto, @CurrentActor() actor: Actor): Promise<{ rows: RetentionRow[] }> {
@@ -57,6 +61,7 @@ export class RetentionReportsController {
   }
 
   @Get('wlo-compliance')
+  @Permit('retention.exactReports')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Welfare-liaison contact compliance: % of cases with every contact on time' })
   async compliance(@CurrentActor() actor: Actor): Promise<{ rows: ComplianceRow[] }> {

@@ -2,8 +2,9 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Pool } from 'pg';
+import { Permit } from '@casework/identity/permit.decorator';
 import { UuidParam } from '@casework/core/http/uuid-param.pipe';
-import { CaseController } from '@casework/platform/cases/case.controller';
+import { CaseController, CasePermissions } from '@casework/platform/cases/case.controller';
 import { CaseSender, type CaseView } from '@casework/platform/cases/case-sender';
 import { CurrentActor, type Actor } from '@casework/platform/http/actor';
 import { CommandMeta, type CommandHeaders } from '@casework/platform/http/command-headers';
@@ -31,6 +32,7 @@ const CATEGORY = STAY_STREAM_CATEGORY;
 @ApiHeader({ name: 'X-Casework-User', required: true })
 @ApiHeader({ name: 'X-Casework-Role', required: true, description: 'retention_team, line_manager, officer, …' })
 @ApiHeader({ name: 'X-Casework-Force', required: true })
+@CasePermissions({ read: 'retention.retention', waive: 'retention.retention' })
 @Controller('stay-interviews')
 export class StayInterviewsController extends CaseController<StayCommand> {
   constructor(
@@ -44,6 +46,7 @@ export class StayInterviewsController extends CaseController<StayCommand> {
   }
 
   @Post()
+  @Permit('retention.requestStay')
   @ApiOperation({ summary: 'Ask for a stay interview (self or line manager); due within 10 working days' })
   @ApiCreatedResponse({ description: 'The request, with Location and ETag headers' })
   async request(
@@ -58,6 +61,7 @@ export class StayInterviewsController extends CaseController<StayCommand> {
   }
 
   @Get('queue')
+  @Permit('retention.retention')
   @ApiOperation({ summary: 'The retention team’s stay interviews, overdue first' })
   queue(@Query() query: CaseQueueQueryDto, @CurrentActor() actor: Actor): Promise<QueuePage> {
     assertRetentionPermission(actor.role, 'retention');
@@ -65,6 +69,7 @@ export class StayInterviewsController extends CaseController<StayCommand> {
   }
 
   @Post(':id/interviewer')
+  @Permit('retention.retention')
   @HttpCode(200)
   @ApiOperation({ summary: 'Allocate an interviewer from the retention team (never the line manager)' })
   allocate(@Param('id', UuidParam) id: string, @Body() body: InterviewerDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -72,6 +77,7 @@ export class StayInterviewsController extends CaseController<StayCommand> {
   }
 
   @Post(':id/interviewer/reassign')
+  @Permit('retention.retention')
   @HttpCode(200)
   @ApiOperation({ summary: 'Hand the interview to another interviewer' })
   reassign(@Param('id', UuidParam) id: string, @Body() body: ReassignInterviewerDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -79,6 +85,7 @@ export class StayInterviewsController extends CaseController<StayCommand> {
   }
 
   @Post(':id/interview')
+  @Permit('retention.retention')
   @HttpCode(200)
   @ApiOperation({ summary: 'The interview was held: themes, intent to leave, recommendations' })
   held(@Param('id', UuidParam) id: string, @Body() body: RecordStayInterviewDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -93,6 +100,7 @@ export class StayInterviewsController extends CaseController<StayCommand> {
   }
 
   @Post(':id/actions')
+  @Permit('retention.retention')
   @HttpCode(200)
   @ApiOperation({ summary: 'Actions agreed, each with an owner and a due date (schedules the follow-up)' })
   actions(@Param('id', UuidParam) id: string, @Body() body: AgreeActionsDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -100,6 +108,7 @@ export class StayInterviewsController extends CaseController<StayCommand> {
   }
 
   @Post(':id/actions/:actionId/complete')
+  @Permit('retention.retention')
   @HttpCode(200)
   @ApiOperation({ summary: 'An agreed action is done' })
   complete(@Param('id', UuidParam) id: string, @Param('actionId') actionId: string, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -107,6 +116,7 @@ export class StayInterviewsController extends CaseController<StayCommand> {
   }
 
   @Post(':id/follow-up')
+  @Permit('retention.retention')
   @HttpCode(200)
   @ApiOperation({ summary: 'The follow-up was held' })
   followUp(@Param('id', UuidParam) id: string, @Body() body: FollowUpDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -114,6 +124,7 @@ export class StayInterviewsController extends CaseController<StayCommand> {
   }
 
   @Post(':id/outcome')
+  @Permit('retention.retention')
   @HttpCode(200)
   @ApiOperation({ summary: 'Later: did they stay or leave? (closes the case)' })
   outcome(@Param('id', UuidParam) id: string, @Body() body: StayOutcomeDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -123,6 +134,7 @@ export class StayInterviewsController extends CaseController<StayCommand> {
   }
 
   @Post(':id/decline')
+  @Permit('retention.retention')
   @HttpCode(200)
   @ApiOperation({ summary: 'The person declined the interview' })
   decline(@Param('id', UuidParam) id: string, @Body() body: ReasonDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -130,6 +142,7 @@ export class StayInterviewsController extends CaseController<StayCommand> {
   }
 
   @Post(':id/cancel')
+  @Permit('retention.retention')
   @HttpCode(200)
   @ApiOperation({ summary: 'The request was withdrawn' })
   cancel(@Param('id', UuidParam) id: string, @Body() body: ReasonDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {

@@ -2,8 +2,9 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Pool } from 'pg';
+import { Permit } from '@casework/identity/permit.decorator';
 import { UuidParam } from '@casework/core/http/uuid-param.pipe';
-import { CaseController } from '@casework/platform/cases/case.controller';
+import { CaseController, CasePermissions } from '@casework/platform/cases/case.controller';
 import { CaseSender, type CaseView } from '@casework/platform/cases/case-sender';
 import { CurrentActor, type Actor } from '@casework/platform/http/actor';
 import { CommandMeta, type CommandHeaders } from '@casework/platform/http/command-headers';
@@ -37,6 +38,7 @@ const CATEGORY = WELFARE_STREAM_CATEGORY;
 @ApiHeader({ name: 'X-Casework-User', required: true })
 @ApiHeader({ name: 'X-Casework-Role', required: true, description: 'welfare_liaison_officer, professional_standards, …' })
 @ApiHeader({ name: 'X-Casework-Force', required: true })
+@CasePermissions({ read: 'retention.welfare', waive: 'retention.manageWelfare' })
 @Controller('welfare-cases')
 export class WelfareController extends CaseController<WelfareCommand> {
   constructor(
@@ -50,6 +52,7 @@ export class WelfareController extends CaseController<WelfareCommand> {
   }
 
   @Post()
+  @Permit('retention.openWelfare')
   @ApiOperation({ summary: 'Open a welfare-liaison case when an investigation starts' })
   @ApiCreatedResponse({ description: 'The case, with Location and ETag headers' })
   async open(
@@ -68,6 +71,7 @@ export class WelfareController extends CaseController<WelfareCommand> {
   }
 
   @Get('queue')
+  @Permit('retention.welfare')
   @ApiOperation({ summary: 'Welfare cases, overdue contacts first' })
   queue(@Query() query: CaseQueueQueryDto, @CurrentActor() actor: Actor): Promise<QueuePage> {
     assertRetentionPermission(actor.role, 'welfare');
@@ -75,6 +79,7 @@ export class WelfareController extends CaseController<WelfareCommand> {
   }
 
   @Post(':id/wlo')
+  @Permit('retention.openWelfare')
   @HttpCode(200)
   @ApiOperation({ summary: 'Assign a welfare-liaison officer (starts the contact cadence)' })
   assign(@Param('id', UuidParam) id: string, @Body() body: WloDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -82,6 +87,7 @@ export class WelfareController extends CaseController<WelfareCommand> {
   }
 
   @Post(':id/wlo/reassign')
+  @Permit('retention.manageWelfare')
   @HttpCode(200)
   @ApiOperation({ summary: 'Hand the case to another WLO' })
   reassign(@Param('id', UuidParam) id: string, @Body() body: ReassignWloDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -89,6 +95,7 @@ export class WelfareController extends CaseController<WelfareCommand> {
   }
 
   @Post(':id/contacts')
+  @Permit('retention.welfare')
   @HttpCode(200)
   @ApiOperation({ summary: 'Log a contact (meets the open contact deadline and schedules the next)' })
   contact(@Param('id', UuidParam) id: string, @Body() body: WelfareContactDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -103,6 +110,7 @@ export class WelfareController extends CaseController<WelfareCommand> {
   }
 
   @Post(':id/sick-leave/start')
+  @Permit('retention.welfare')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sick leave began: contact every 7 days and a home visit become due' })
   sickStart(@Param('id', UuidParam) id: string, @Body() body: SickLeaveStartedDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -110,6 +118,7 @@ export class WelfareController extends CaseController<WelfareCommand> {
   }
 
   @Post(':id/sick-leave/end')
+  @Permit('retention.welfare')
   @HttpCode(200)
   @ApiOperation({ summary: 'Sick leave ended' })
   sickEnd(@Param('id', UuidParam) id: string, @Body() body: SickLeaveEndedDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -117,6 +126,7 @@ export class WelfareController extends CaseController<WelfareCommand> {
   }
 
   @Post(':id/investigation/progress')
+  @Permit('retention.manageWelfare')
   @HttpCode(200)
   @ApiOperation({ summary: 'A progress report on the investigation (reg. 19: at 12 months, then every 6)' })
   progress(@Param('id', UuidParam) id: string, @Body() body: ProgressReportDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -126,6 +136,7 @@ export class WelfareController extends CaseController<WelfareCommand> {
   }
 
   @Post(':id/investigation/concluded')
+  @Permit('retention.openWelfare')
   @HttpCode(200)
   @ApiOperation({ summary: 'The investigation concluded' })
   concluded(@Param('id', UuidParam) id: string, @Body() body: InvestigationConcludedDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -135,6 +146,7 @@ export class WelfareController extends CaseController<WelfareCommand> {
   }
 
   @Post(':id/close')
+  @Permit('retention.welfare')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close with an exit plan after the debrief' })
   close(@Param('id', UuidParam) id: string, @Body() body: CloseWelfareCaseDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {

@@ -2,11 +2,12 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Pool } from 'pg';
+import { Permit } from '@casework/identity/permit.decorator';
 import { UuidParam } from '@casework/core/http/uuid-param.pipe';
 import { CurrentActor, type Actor } from '@casework/platform/http/actor';
 import { CommandMeta, type CommandHeaders } from '@casework/platform/http/command-headers';
 import { PG_POOL } from '@casework/platform/tokens';
-import { CaseController } from '@casework/platform/cases/case.controller';
+import { CaseController, CasePermissions } from '@casework/platform/cases/case.controller';
 import { CaseSender, type CaseView } from '@casework/platform/cases/case-sender';
 import { IncidentImportService } from '../application/import/incident-import.service';
 import { assertTraumaPermission } from '../application/trauma-access';
@@ -39,6 +40,7 @@ const CATEGORY = INCIDENT_STREAM_CATEGORY;
 @ApiHeader({ name: 'X-Casework-User', required: true })
 @ApiHeader({ name: 'X-Casework-Role', required: true, description: 'e.g. trim_coordinator, peer_supporter, supervisor' })
 @ApiHeader({ name: 'X-Casework-Force', required: true })
+@CasePermissions({ read: 'trauma.readIncident', waive: 'trauma.manageIncident' })
 @Controller('incidents')
 export class IncidentsController extends CaseController<IncidentCommand> {
   constructor(
@@ -53,6 +55,7 @@ export class IncidentsController extends CaseController<IncidentCommand> {
   }
 
   @Post()
+  @Permit('trauma.recordIncident')
   @ApiOperation({ summary: 'Record an incident with the colleagues exposed to it (schedules ESTIP deadlines)' })
   @ApiCreatedResponse({ description: 'The incident, with Location and ETag headers' })
   async record(
@@ -76,6 +79,7 @@ export class IncidentsController extends CaseController<IncidentCommand> {
   }
 
   @Get()
+  @Permit('trauma.readIncident')
   @ApiOperation({ summary: 'Incidents, overdue ESTIP stages first, then newest' })
   async list(@Query() query: IncidentListQueryDto, @CurrentActor() actor: Actor): Promise<Page<IncidentListItem>> {
     assertTraumaPermission(actor.role, 'readIncident');
@@ -92,6 +96,7 @@ export class IncidentsController extends CaseController<IncidentCommand> {
   }
 
   @Post('import')
+  @Permit('trauma.manageIncident')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Import historical incidents and exposures from CSV (all or nothing)',
@@ -114,6 +119,7 @@ export class IncidentsController extends CaseController<IncidentCommand> {
   }
 
   @Post(':id/exposures')
+  @Permit('trauma.recordIncident')
   @HttpCode(200)
   @ApiOperation({ summary: 'Add an exposed colleague (counts toward their repeat-exposure record)' })
   addExposure(@Param('id', UuidParam) id: string, @Body() body: ExposedColleagueDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -121,6 +127,7 @@ export class IncidentsController extends CaseController<IncidentCommand> {
   }
 
   @Post(':id/exposures/:personId/remove')
+  @Permit('trauma.manageIncident')
   @HttpCode(200)
   @ApiOperation({ summary: 'Remove an exposure recorded in error, with a reason' })
   removeExposure(@Param('id', UuidParam) id: string, @Param('personId') personId: string, @Body() body: RemoveExposedColleagueDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -128,6 +135,7 @@ export class IncidentsController extends CaseController<IncidentCommand> {
   }
 
   @Post(':id/demobilisation')
+  @Permit('trauma.runEstip')
   @HttpCode(200)
   @ApiOperation({ summary: 'ESTIP tier 1: demobilisation held (same day)' })
   demobilisation(@Param('id', UuidParam) id: string, @Body() body: RecordDemobilisationDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -137,6 +145,7 @@ export class IncidentsController extends CaseController<IncidentCommand> {
   }
 
   @Post(':id/defusion')
+  @Permit('trauma.runEstip')
   @HttpCode(200)
   @ApiOperation({ summary: 'ESTIP tier 2: defusion held (about 3 days after), with the peer defuser' })
   defusion(@Param('id', UuidParam) id: string, @Body() body: RecordDefusionDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -151,6 +160,7 @@ export class IncidentsController extends CaseController<IncidentCommand> {
   }
 
   @Post(':id/estim')
+  @Permit('trauma.runEstip')
   @HttpCode(200)
   @ApiOperation({ summary: 'ESTIP tier 3: trauma intervention meeting held' })
   estim(@Param('id', UuidParam) id: string, @Body() body: RecordEstimDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -160,6 +170,7 @@ export class IncidentsController extends CaseController<IncidentCommand> {
   }
 
   @Post(':id/monitoring/start')
+  @Permit('trauma.runEstip')
   @HttpCode(200)
   @ApiOperation({ summary: 'ESTIP tier 4: monitoring started' })
   startMonitoring(@Param('id', UuidParam) id: string, @Body() body: StartMonitoringDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -167,6 +178,7 @@ export class IncidentsController extends CaseController<IncidentCommand> {
   }
 
   @Post(':id/monitoring/conclude')
+  @Permit('trauma.runEstip')
   @HttpCode(200)
   @ApiOperation({ summary: 'Monitoring concluded: no further support, referred on, or declined' })
   concludeMonitoring(@Param('id', UuidParam) id: string, @Body() body: ConcludeMonitoringDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -176,6 +188,7 @@ export class IncidentsController extends CaseController<IncidentCommand> {
   }
 
   @Post(':id/stages/skip')
+  @Permit('trauma.runEstip')
   @HttpCode(200)
   @ApiOperation({ summary: 'Skip an ESTIP stage with a reason (meets its deadline)' })
   skip(@Param('id', UuidParam) id: string, @Body() body: SkipStageDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -183,6 +196,7 @@ export class IncidentsController extends CaseController<IncidentCommand> {
   }
 
   @Post(':id/trim-planning')
+  @Permit('trauma.runEstip')
   @HttpCode(200)
   @ApiOperation({ summary: 'TRiM planning meeting held: who is offered a risk assessment' })
   trimPlanning(@Param('id', UuidParam) id: string, @Body() body: TrimPlanningDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -192,6 +206,7 @@ export class IncidentsController extends CaseController<IncidentCommand> {
   }
 
   @Post(':id/close')
+  @Permit('trauma.manageIncident')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the incident (waives open ESTIP deadlines)' })
   close(@Param('id', UuidParam) id: string, @Body() body: TraumaReasonDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {

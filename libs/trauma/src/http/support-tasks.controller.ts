@@ -3,12 +3,13 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DateTime } from 'luxon';
 import type { Pool } from 'pg';
+import { Permit } from '@casework/identity/permit.decorator';
 import { UuidParam } from '@casework/core/http/uuid-param.pipe';
 import { CLOCK, type Clock } from '@casework/core/time/clock';
 import { CurrentActor, type Actor } from '@casework/platform/http/actor';
 import { CommandMeta, type CommandHeaders } from '@casework/platform/http/command-headers';
 import { PG_POOL } from '@casework/platform/tokens';
-import { CaseController } from '@casework/platform/cases/case.controller';
+import { CaseController, CasePermissions } from '@casework/platform/cases/case.controller';
 import { CaseSender, type CaseView } from '@casework/platform/cases/case-sender';
 import { assertTraumaPermission } from '../application/trauma-access';
 import { TraumaPolicies } from '../application/trauma-policies';
@@ -37,6 +38,7 @@ const CATEGORY = SUPPORT_TASK_STREAM_CATEGORY;
 @ApiHeader({ name: 'X-Casework-User', required: true })
 @ApiHeader({ name: 'X-Casework-Role', required: true, description: 'wellbeing_coordinator or head_of_wellbeing' })
 @ApiHeader({ name: 'X-Casework-Force', required: true })
+@CasePermissions({ read: 'trauma.exposure', waive: 'trauma.exposure' })
 @Controller('support-tasks')
 export class SupportTasksController extends CaseController<SupportTaskCommand> {
   constructor(
@@ -48,6 +50,7 @@ export class SupportTasksController extends CaseController<SupportTaskCommand> {
   }
 
   @Get('queue')
+  @Permit('trauma.exposure')
   @ApiOperation({ summary: 'Proactive-support tasks, overdue first' })
   async queue(@Query() query: SupportTaskQueueDto, @CurrentActor() actor: Actor): Promise<Page<SupportTaskItem>> {
     assertTraumaPermission(actor.role, 'exposure');
@@ -62,6 +65,7 @@ export class SupportTasksController extends CaseController<SupportTaskCommand> {
   }
 
   @Post(':id/coordinator')
+  @Permit('trauma.exposure')
   @HttpCode(200)
   @ApiOperation({ summary: 'Assign (or hand over to) a coordinator' })
   assign(@Param('id', UuidParam) id: string, @Body() body: AssignCoordinatorDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -69,6 +73,7 @@ export class SupportTasksController extends CaseController<SupportTaskCommand> {
   }
 
   @Post(':id/contacts')
+  @Permit('trauma.exposure')
   @HttpCode(200)
   @ApiOperation({ summary: 'A contact or attempt (reaching the person meets the first-contact deadline)' })
   contact(@Param('id', UuidParam) id: string, @Body() body: RecordContactDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -76,6 +81,7 @@ export class SupportTasksController extends CaseController<SupportTaskCommand> {
   }
 
   @Post(':id/offers')
+  @Permit('trauma.exposure')
   @HttpCode(200)
   @ApiOperation({ summary: 'An offer of support; its id is in the task’s offers' })
   offer(@Param('id', UuidParam) id: string, @Body() body: RecordOfferDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -83,6 +89,7 @@ export class SupportTasksController extends CaseController<SupportTaskCommand> {
   }
 
   @Post(':id/offers/:offerId/response')
+  @Permit('trauma.exposure')
   @HttpCode(200)
   @ApiOperation({ summary: 'The person accepted or declined the offer' })
   respond(@Param('id', UuidParam) id: string, @Param('offerId') offerId: string, @Body() body: OfferResponseDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -90,6 +97,7 @@ export class SupportTasksController extends CaseController<SupportTaskCommand> {
   }
 
   @Post(':id/close')
+  @Permit('trauma.exposure')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the task with its outcome' })
   close(@Param('id', UuidParam) id: string, @Body() body: CloseSupportTaskDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -116,6 +124,7 @@ export class ExposureRegisterController {
   ) {}
 
   @Get()
+  @Permit('trauma.exposure')
   @ApiOperation({ summary: 'Everyone exposed within the longest window, with counts and weighted sums per window' })
   async register(@Query() query: RegisterQueryDto, @CurrentActor() actor: Actor): Promise<Page<RegisterEntry>> {
     assertTraumaPermission(actor.role, 'exposure');

@@ -2,12 +2,13 @@ import { Body, Controller, Get, Header, HttpCode, Inject, Param, Post, Query, Re
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Pool } from 'pg';
+import { Permit } from '@casework/identity/permit.decorator';
 import { UuidParam } from '@casework/core/http/uuid-param.pipe';
 import { CLOCK, type Clock } from '@casework/core/time/clock';
 import { CurrentActor, type Actor } from '@casework/platform/http/actor';
 import { CommandMeta, type CommandHeaders } from '@casework/platform/http/command-headers';
 import { PG_POOL } from '@casework/platform/tokens';
-import { CaseController } from '@casework/platform/cases/case.controller';
+import { CaseController, CasePermissions } from '@casework/platform/cases/case.controller';
 import { CaseSender, type CaseView } from '@casework/platform/cases/case-sender';
 import { assertTraumaPermission } from '../application/trauma-access';
 import type { SurveillanceCommand } from '../domain/surveillance/commands';
@@ -39,6 +40,7 @@ const CATEGORY = SURVEILLANCE_STREAM_CATEGORY;
 @ApiHeader({ name: 'X-Casework-User', required: true })
 @ApiHeader({ name: 'X-Casework-Role', required: true, description: 'wellbeing_coordinator, head_of_wellbeing, oh_advisor or oh_manager' })
 @ApiHeader({ name: 'X-Casework-Force', required: true })
+@CasePermissions({ read: 'trauma.surveillance', waive: 'trauma.surveillance' })
 @Controller('surveillance')
 export class SurveillanceController extends CaseController<SurveillanceCommand> {
   constructor(
@@ -53,6 +55,7 @@ export class SurveillanceController extends CaseController<SurveillanceCommand> 
   }
 
   @Post()
+  @Permit('trauma.surveillance')
   @ApiOperation({
     summary: 'Enrol a person in a risk-assessed role (or again, after leaving); schedules their first screening',
     description: 'The record’s id is derived from the person id, so a person has one record for good.',
@@ -81,6 +84,7 @@ export class SurveillanceController extends CaseController<SurveillanceCommand> 
   }
 
   @Get()
+  @Permit('trauma.surveillance')
   @ApiOperation({ summary: 'The surveillance schedule: overdue first, then by due date (people who left only on request)' })
   async list(@Query() query: SurveillanceListQueryDto, @CurrentActor() actor: Actor): Promise<SurveillancePage<SurveillanceListItem>> {
     assertTraumaPermission(actor.role, 'surveillance');
@@ -97,6 +101,7 @@ export class SurveillanceController extends CaseController<SurveillanceCommand> 
   }
 
   @Get('report')
+  @Permit('trauma.surveillance')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'Surveillance coverage per level and department',
@@ -108,6 +113,7 @@ export class SurveillanceController extends CaseController<SurveillanceCommand> 
   }
 
   @Post(':id/screenings')
+  @Permit('trauma.surveillance')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record a completed screening (meets the deadline; the next one falls due one interval on)' })
   screening(@Param('id', UuidParam) id: string, @Body() body: RecordScreeningDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -117,6 +123,7 @@ export class SurveillanceController extends CaseController<SurveillanceCommand> 
   }
 
   @Post(':id/role')
+  @Permit('trauma.surveillance')
   @HttpCode(200)
   @ApiOperation({ summary: 'A change of role, with its screening level (null: no screening needed); may bring a screening forward' })
   changeRole(@Param('id', UuidParam) id: string, @Body() body: ChangeSurveillanceRoleDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -124,6 +131,7 @@ export class SurveillanceController extends CaseController<SurveillanceCommand> 
   }
 
   @Post(':id/leave')
+  @Permit('trauma.surveillance')
   @HttpCode(200)
   @ApiOperation({ summary: 'Take the person off the register, with a reason (waives what was due)' })
   leave(@Param('id', UuidParam) id: string, @Body() body: TraumaReasonDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Inject, Query } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Pool } from 'pg';
+import { Permit } from '@casework/identity/permit.decorator';
 import { CurrentActor, type Actor } from '@casework/platform/http/actor';
 import { PG_POOL } from '@casework/platform/tokens';
 import { assertTraumaPermission } from '../application/trauma-access';
@@ -29,6 +30,7 @@ export class TraumaReportsController {
   ) {}
 
   @Get('estip-funnel')
+  @Permit('trauma.exactReports')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary: 'ESTIP funnel per incident type and department',
@@ -40,6 +42,7 @@ export class TraumaReportsController {
   }
 
   @Get('repeat-exposure')
+  @Permit('trauma.exactReports')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'The repeat-exposure register by department: people exposed and people at or above the threshold' })
   async repeatExposure(@Query() query: PeriodQueryDto, @CurrentActor() actor: Actor): Promise<{ rows: RegisterByDepartment[] }> {
@@ -50,6 +53,7 @@ export class TraumaReportsController {
   }
 
   @Get('trim-activity')
+  @Permit('trauma.exactReports')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'TRiM activations by month, department and outcome, with median hours to first contact' })
   async activity(@Query() query: PeriodQueryDto, @CurrentActor() actor: Actor): Promise<{ rows: TrimActivityRow[] }> {

@@ -2,12 +2,13 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Pool } from 'pg';
+import { Permit } from '@casework/identity/permit.decorator';
 import { DomainError } from '@casework/core/domain/domain-error';
 import { UuidParam } from '@casework/core/http/uuid-param.pipe';
 import { CurrentActor, type Actor } from '@casework/platform/http/actor';
 import { CommandMeta, type CommandHeaders } from '@casework/platform/http/command-headers';
 import { PG_POOL } from '@casework/platform/tokens';
-import { CaseController } from '@casework/platform/cases/case.controller';
+import { CaseController, CasePermissions } from '@casework/platform/cases/case.controller';
 import { CaseSender, type CaseView } from '@casework/platform/cases/case-sender';
 import { assertTraumaPermission } from '../application/trauma-access';
 import { INCIDENT_STREAM_CATEGORY } from '../domain/incident/events';
@@ -38,6 +39,7 @@ const CATEGORY = TRIM_STREAM_CATEGORY;
 @ApiHeader({ name: 'X-Casework-User', required: true })
 @ApiHeader({ name: 'X-Casework-Role', required: true, description: 'trim_practitioner or trim_coordinator' })
 @ApiHeader({ name: 'X-Casework-Force', required: true })
+@CasePermissions({ read: 'trauma.trim', waive: 'trauma.manageTrim' })
 @Controller('trim')
 export class TrimController extends CaseController<TrimCommand> {
   constructor(
@@ -51,6 +53,7 @@ export class TrimController extends CaseController<TrimCommand> {
   }
 
   @Post()
+  @Permit('trauma.trim')
   @ApiOperation({ summary: 'Activate TRiM for a person (from an incident, a self or a manager referral)' })
   @ApiCreatedResponse({ description: 'The activation, with Location and ETag headers' })
   async activate(
@@ -78,6 +81,7 @@ export class TrimController extends CaseController<TrimCommand> {
   }
 
   @Get('queue')
+  @Permit('trauma.trim')
   @ApiOperation({ summary: 'TRiM staff queue: open activations, overdue first' })
   async queue(@Query() query: TrimQueueQueryDto, @CurrentActor() actor: Actor): Promise<Page<TrimQueueItem>> {
     assertTraumaPermission(actor.role, 'trim');
@@ -92,6 +96,7 @@ export class TrimController extends CaseController<TrimCommand> {
   }
 
   @Get(':id/manager-view')
+  @Permit('trauma.trimManagerView')
   @ApiOperation({ summary: 'What a line manager may know: open or closed, and whether urgent support is needed' })
   async forManager(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor): Promise<TrimManagerView> {
     assertTraumaPermission(actor.role, 'trimManagerView');
@@ -100,6 +105,7 @@ export class TrimController extends CaseController<TrimCommand> {
   }
 
   @Post(':id/practitioner')
+  @Permit('trauma.trim')
   @HttpCode(200)
   @ApiOperation({ summary: 'Allocate a TRiM practitioner' })
   allocate(@Param('id', UuidParam) id: string, @Body() body: AllocatePractitionerDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -107,6 +113,7 @@ export class TrimController extends CaseController<TrimCommand> {
   }
 
   @Post(':id/practitioner/reallocate')
+  @Permit('trauma.trim')
   @HttpCode(200)
   @ApiOperation({ summary: 'Hand the activation to another practitioner, with a reason' })
   reallocate(@Param('id', UuidParam) id: string, @Body() body: ReallocatePractitionerDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -114,6 +121,7 @@ export class TrimController extends CaseController<TrimCommand> {
   }
 
   @Post(':id/brief')
+  @Permit('trauma.trim')
   @HttpCode(200)
   @ApiOperation({ summary: 'Trauma intervention brief delivered (due within 24 hours of activation)' })
   brief(@Param('id', UuidParam) id: string, @Body() body: TraumaBriefDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -121,6 +129,7 @@ export class TrimController extends CaseController<TrimCommand> {
   }
 
   @Post(':id/assessments')
+  @Permit('trauma.trim')
   @HttpCode(200)
   @ApiOperation({ summary: 'Record the initial (~72 h) or follow-up (~28 days) risk assessment' })
   assess(@Param('id', UuidParam) id: string, @Body() body: RiskAssessmentDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -135,6 +144,7 @@ export class TrimController extends CaseController<TrimCommand> {
   }
 
   @Post(':id/close')
+  @Permit('trauma.trim')
   @HttpCode(200)
   @ApiOperation({ summary: 'Close the activation with its outcome' })
   close(@Param('id', UuidParam) id: string, @Body() body: CloseTrimDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
@@ -142,6 +152,7 @@ export class TrimController extends CaseController<TrimCommand> {
   }
 
   @Post(':id/decline')
+  @Permit('trauma.trim')
   @HttpCode(200)
   @ApiOperation({ summary: 'The person declines TRiM at this stage: a valid end, respected' })
   decline(@Param('id', UuidParam) id: string, @Body() body: DeclineTrimDto, @CurrentActor() a: Actor, @CommandMeta() m: CommandHeaders, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
