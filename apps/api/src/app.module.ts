@@ -11,6 +11,8 @@ import type { TraumaPolicyOverrides } from '@casework/trauma/application/trauma-
 import type { RetentionPolicyOverrides } from '@casework/retention/application/retention-policies';
 import { RetentionModule } from '@casework/retention/retention.module';
 import { ReportingModule } from '@casework/reporting/reporting.module';
+import { IdentityModule } from '@casework/identity/identity.module';
+import type { KeyObject } from 'node:crypto';
 import { TraumaModule } from '@casework/trauma/trauma.module';
 
 export interface AppOptions extends InfrastructureOptions {
@@ -18,6 +20,8 @@ export interface AppOptions extends InfrastructureOptions {
   readonly referralPolicy?: PolicyOverrides;
   readonly traumaPolicy?: TraumaPolicyOverrides;
   readonly retentionPolicy?: RetentionPolicyOverrides;
+  /** The development issuer's signing key (tests sign their own tokens with it). */
+  readonly devIssuerKey?: KeyObject;
 }
 
 /**
@@ -36,6 +40,7 @@ export class AppModule {
         }),
         CqrsModule.forRoot(),
         InfrastructureModule.forRoot({ ...options, logger }),
+        IdentityModule.forRoot({ config: options.config, devIssuerKey: options.devIssuerKey }),
         TimersModule,
         ReferralModule.forRoot({ policy: options.referralPolicy }),
         TraumaModule.forRoot({ policy: options.traumaPolicy }),
