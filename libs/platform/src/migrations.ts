@@ -8,6 +8,7 @@ import { surveillanceMigrations } from '@casework/trauma/read-models/surveillanc
 import { retentionMigrations } from '@casework/retention/read-models/schema';
 import { reportingMigrations } from '@casework/reporting/read-models/schema';
 import { biMigrations } from '@casework/reporting/bi/bi-schema';
+import { personalDataMigrations } from '@casework/identity/personal-data/schema';
 
 /** Every library's schema, applied in id order by the app, the CLI and the test set-up. */
 export const ALL_MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   ...retentionMigrations,
   ...reportingMigrations,
   ...biMigrations,
+  ...personalDataMigrations,
 ];
