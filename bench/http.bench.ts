@@ -51,20 +51,16 @@ const SUBMIT_BODY = JSON.stringify({
 });
 const TRIAGE_BODY = JSON.stringify({ priority: 'medium', advisorId: 'adv-bench' });
 
-function identity(userId: string, role: string): Record<string, string> {
-  return {
-    'content-type': 'application/json',
-    'x-casework-user': userId,
-    'x-casework-role': role,
-    'x-casework-force': FORCE,
-  };
+/** A bearer token signed in the main thread with the key the app's dev issuer trusts. */
+function identity(token: string): Record<string, string> {
+  return { 'content-type': 'application/json', authorization: `Bearer ${token}` };
 }
 
 // ---------------------------------------------------------------- load generator (worker thread)
 
 type LoadPlan =
-  | { readonly kind: typeof LOAD_WORKER; readonly phase: 'submit'; readonly url: string; readonly durationSec: number }
-  | { readonly kind: typeof LOAD_WORKER; readonly phase: 'triage'; readonly url: string; readonly ids: readonly string[] };
+  | { readonly kind: typeof LOAD_WORKER; readonly phase: 'submit'; readonly url: string; readonly token: string; readonly durationSec: number }
+  | { readonly kind: typeof LOAD_WORKER; readonly phase: 'triage'; readonly url: string; readonly token: string; readonly ids: readonly string[] };
 
 interface LoadResult {
   /** Responses received (any status). */
@@ -91,7 +87,7 @@ async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
     request = {
       method: 'POST',
       path: '/referrals',
-      headers: identity('lm-bench', 'line_manager'),
+      headers: identity(plan.token),
       body: SUBMIT_BODY,
       onResponse: (status, _body, _context, headers) => {
         if (status !== 201 || !headers) return;
@@ -106,7 +102,7 @@ async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
     extra.amount = plan.ids.length;
     request = {
       method: 'POST',
-      headers: identity('adv-bench', 'oh_advisor'),
+      headers: identity(plan.token),
       body: TRIAGE_BODY,
       setupRequest: (req) => ({ ...req, path: `/referrals/${plan.ids[next++ % plan.ids.length] ?? ''}/triage` }),
     };
@@ -166,6 +162,9 @@ export async function runHttpBench(opts: BenchOptions): Promise<BenchRow[]> {
   const { PostgresEventStore } = await import('@casework/core/event-store/postgres/postgres-event-store');
   const { configureHttp } = await import('@casework/platform/bootstrap');
   const { AppModule } = await import('../apps/api/src/app.module');
+  const { signTestToken, TEST_ISSUER_KEY } = await import('@casework/identity/testing/test-tokens');
+  const manager = signTestToken({ sub: 'lm-bench', roles: ['line_manager'], forceId: FORCE, expiresIn: 7200 });
+  const advisor = signTestToken({ sub: 'adv-bench', roles: ['oh_advisor'], forceId: FORCE, expiresIn: 7200 });
 
   const durationSec = Math.max(2, Math.round(10 * opts.scale));
   const config = loadConfig({
@@ -176,6 +175,8 @@ export async function runHttpBench(opts: BenchOptions): Promise<BenchRow[]> {
     LOG_LEVEL: 'silent',
     TIMER_QUEUE,
     TIMER_RECONCILE_INTERVAL_MS: '600000',
+    // The load generator is one client: the per-client limit would otherwise cap the figure.
+    RATE_LIMIT_PER_MINUTE: '100000000',
   });
   const redis = new IORedis(opts.redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue(TIMER_QUEUE, { connection: redis });
@@ -184,7 +185,7 @@ export async function runHttpBench(opts: BenchOptions): Promise<BenchRow[]> {
   let app: NestExpressApplication | null = null;
   try {
     await queue.obliterate({ force: true });
-    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, logger: pino({ level: 'silent' }) }), {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, logger: pino({ level: 'silent' }), devIssuerKey: TEST_ISSUER_KEY }), {
       logger: false,
       bodyParser: false,
     });
@@ -194,11 +195,11 @@ export async function runHttpBench(opts: BenchOptions): Promise<BenchRow[]> {
     const url = `http://127.0.0.1:${port}`;
     await settle(pool);
 
-    const submit = await rss.timed(() => loadInWorker({ kind: LOAD_WORKER, phase: 'submit', url, durationSec }));
+    const submit = await rss.timed(() => loadInWorker({ kind: LOAD_WORKER, phase: 'submit', url, token: manager, durationSec }));
     await settle(pool);
     const ids = submit.value.createdIds.slice(0, Math.floor(submit.value.createdIds.length / CONNECTIONS) * CONNECTIONS);
     if (ids.length === 0) throw new Error(`submit phase created ${submit.value.createdIds.length} referrals: too few to triage`);
-    const triage = await rss.timed(() => loadInWorker({ kind: LOAD_WORKER, phase: 'triage', url, ids }));
+    const triage = await rss.timed(() => loadInWorker({ kind: LOAD_WORKER, phase: 'triage', url, token: advisor, ids }));
     await settle(pool);
     await app.close();
     app = null;

@@ -13,6 +13,7 @@ import { rebuildProjection } from '@casework/core/projections/projection-runner'
 import { e2eDatabaseUrl, e2eRedisUrl } from '@casework/core/testing/postgres';
 import { waitForValue } from '@casework/core/testing/wait-for';
 import { ALL_MIGRATIONS } from '@casework/platform/migrations';
+import { devSignIn } from './support/dev-sign-in';
 import { referralQueueProjection } from '@casework/referral/read-models/referral-queue.projection';
 
 /**
@@ -23,11 +24,12 @@ import { referralQueueProjection } from '@casework/referral/read-models/referral
 const DIST = resolve(process.env.CASEWORK_DIST ?? 'dist');
 const WORKER = join(DIST, 'apps', 'worker', 'src', 'main.js');
 const API = join(DIST, 'apps', 'api', 'src', 'main.js');
-const FORCE = 'force-crash';
+// The API runs in its own process with its own dev issuer key: the test signs in as a
+// seeded user (a line manager of the demo force) through the issuer's code flow.
 const QUEUE = `casework-crash-${process.pid}`;
 const PORT = 3700 + (process.pid % 200);
 const API_PORT = PORT + 200;
-const headers = { 'X-Casework-User': 'sgt-c', 'X-Casework-Role': 'line_manager', 'X-Casework-Force': FORCE };
+let headers: Record<string, string> = {};
 
 const available = existsSync(WORKER);
 if (!available) process.stdout.write(`Worker crash tests SKIPPED: build the app first (${WORKER} is missing)\n`);
@@ -115,6 +117,7 @@ async function kill(child: ChildProcess | undefined, signal: NodeJS.Signals): Pr
     worker = startWorker();
     await healthy(API_PORT);
     await healthy();
+    headers = { Authorization: `Bearer ${await devSignIn(`http://127.0.0.1:${API_PORT}`, 'insp.noah.clarke')}` };
   }, 60_000);
 
   afterAll(async () => {

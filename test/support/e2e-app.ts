@@ -13,6 +13,7 @@ import { configureHttp } from '@casework/platform/bootstrap';
 import type { PolicyOverrides } from '@casework/referral/application/referral-policy.provider';
 import type { TraumaPolicyOverrides } from '@casework/trauma/application/trauma-policies';
 import type { RetentionPolicyOverrides } from '@casework/retention/application/retention-policies';
+import { signTestToken, TEST_ISSUER_KEY } from '@casework/identity/testing/test-tokens';
 import { AppModule } from '../../apps/api/src/app.module';
 
 export interface E2eApp {
@@ -38,6 +39,8 @@ export async function startE2eApp(options: {
   queue: string;
   /** Defaults to the system clock. */
   clock?: Clock;
+  /** Extra settings (e.g. a low RATE_LIMIT_PER_MINUTE to prove the limit). */
+  env?: Record<string, string>;
 }): Promise<E2eApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -48,6 +51,9 @@ export async function startE2eApp(options: {
     PROJECTION_POLL_MS: '50',
     TIMER_QUEUE: options.queue,
     TIMER_RECONCILE_INTERVAL_MS: '600000',
+    // Tests call from one address as few users, far faster than people do.
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    ...options.env,
   });
   const pool = createPool(e2eDatabaseUrl(), { max: 4 });
   // Every table but the migrations ledger: the store, checkpoints and read models.
@@ -68,6 +74,7 @@ export async function startE2eApp(options: {
       referralPolicy: options.policy,
       traumaPolicy: options.traumaPolicy,
       retentionPolicy: options.retentionPolicy,
+      devIssuerKey: TEST_ISSUER_KEY,
     }),
     { logger: false, bodyParser: false },
   );
@@ -88,7 +95,11 @@ export async function startE2eApp(options: {
   };
 }
 
-/** Development identity headers (until OIDC): who is calling, in which role and force. */
-export function as(userId: string, role: string, forceId = 'force-e2e'): Record<string, string> {
-  return { 'X-Casework-User': userId, 'X-Casework-Role': role, 'X-Casework-Force': forceId };
+/**
+ * Who is calling: a bearer token signed by the test process's key, which the app's
+ * development issuer trusts, naming the user, their role and force (and optionally their
+ * own staff number, so the own-case rule can be tested).
+ */
+export function as(userId: string, role: string, forceId = 'force-e2e', personId?: string): Record<string, string> {
+  return { Authorization: `Bearer ${signTestToken({ sub: userId, roles: [role], forceId, personId })}` };
 }

@@ -1,6 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { RateLimitGuard } from './auth/rate-limit.guard';
 import type { Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '@casework/core/config/app-config';
 import { AuthController, SIGN_IN_CONFIG, type SignInConfig } from './auth/auth.controller';
@@ -38,7 +40,9 @@ export function usesDevIssuer(config: AppConfig): boolean {
 export class IdentityModule {
   static forRoot(options: IdentityOptions): DynamicModule {
     const providers: Provider[] = [
+      // In this order: who is calling, then how often they have called.
       { provide: APP_GUARD, useClass: AuthGuard },
+      { provide: APP_GUARD, useClass: RateLimitGuard },
       {
         provide: REDIRECT_ORIGINS,
         inject: [APP_CONFIG],
@@ -107,6 +111,7 @@ export class IdentityModule {
     return {
       module: IdentityModule,
       global: true,
+      imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: options.config.RATE_LIMIT_PER_MINUTE }] })],
       providers,
       controllers: usesDevIssuer(options.config) ? [AuthController, DevIssuerController] : [AuthController],
       exports: [DevIssuer, TOKEN_VERIFIER],

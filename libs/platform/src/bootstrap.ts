@@ -8,12 +8,47 @@ import { ProblemDetailsFilter } from '@casework/core/http/problem-details.filter
 import { createValidationPipe } from '@casework/core/http/validation';
 import { Metrics } from '@casework/core/observability/metrics';
 import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { APP_CONFIG } from '@casework/core/config/app-config';
+import { serveWebApp } from '../../../apps/web/server/serve-web';
 
 /** Applies the HTTP conventions every Casework app shares. */
 export function configureHttp(app: NestExpressApplication): void {
+  const config = app.get<AppConfig>(APP_CONFIG);
+  const secure = (config.PUBLIC_URL ?? '').startsWith('https:');
+  // Security headers on every answer: a strict CSP (scripts and styles from this origin
+  // only; the web app has no inline script), no MIME sniffing, no framing, HSTS behind https.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          'style-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'connect-src': ["'self'", ...(config.OIDC_ISSUER ? [new URL(config.OIDC_ISSUER).origin] : [])],
+          'upgrade-insecure-requests': secure ? [] : null,
+        },
+      },
+      strictTransportSecurity: secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  const origins = (config.CORS_ORIGINS ?? '').split(',').filter(Boolean);
+  if (origins.length > 0) {
+    // Only the listed origins may call from a browser; bearer tokens, no cookies.
+    app.enableCors({
+      origin: origins,
+      credentials: false,
+      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Casework-Role'],
+      exposedHeaders: ['ETag', 'Location', 'Retry-After', 'X-Report-Lag-Seconds'],
+      maxAge: 600,
+    });
+  }
   app.useBodyParser('json', { limit: '256kb' });
   // Back-dated imports arrive as CSV; a force's whole history fits well within 10 MB.
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '10mb' });
+  // Only the development issuer's sign-in form and token exchange post forms.
+  app.useBodyParser('urlencoded', { extended: false, limit: '16kb', parameterLimit: 50 });
   app.useGlobalPipes(createValidationPipe());
   const metrics = app.get(Metrics);
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -26,6 +61,7 @@ export function configureHttp(app: NestExpressApplication): void {
     next();
   });
   app.useGlobalFilters(new ProblemDetailsFilter());
+  serveWebApp(app);
   app.enableShutdownHooks();
   app.set('trust proxy', false);
   app.disable('x-powered-by');
@@ -38,17 +74,15 @@ export function configureHttp(app: NestExpressApplication): void {
           'Commands accept Idempotency-Key and If-Match; errors are application/problem+json.',
       )
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token from the force identity provider (or the dev issuer)' })
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 
 export async function createHttpApp(module: unknown, config: AppConfig): Promise<NestExpressApplication> {
-  if (config.NODE_ENV === 'production') {
-    throw new Error(
-      'Casework has no production sign-in yet (OIDC arrives with the security issue); refusing to start with NODE_ENV=production.',
-    );
-  }
+  // Production settings (an OIDC issuer, no dev issuer, a master key) are checked by loadConfig.
+  void config;
   const app = await NestFactory.create<NestExpressApplication>(module as never, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(PinoNestLogger));
   configureHttp(app);

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { ProblemException, problemType } from '@casework/core/http/problem';
 import type { AuthenticatedRequest } from '../actor';
 import { hasPermission, rolesFor, type Permission } from '../permissions';
-import { PERMISSION_KEY, PUBLIC_KEY } from '../permit.decorator';
+import { resolvePermission } from '../permit.decorator';
 import { TokenRejected, type TokenVerifier } from './token-verifier';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
@@ -25,9 +25,9 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
-    const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
+    const resolved = resolvePermission(this.reflector, context.getHandler(), context.getClass());
+    if (resolved === 'public') return true;
+    const permission: Permission | undefined = resolved;
 
     const http = context.switchToHttp();
     const req = http.getRequest<AuthenticatedRequest>();
