@@ -1,0 +1,38 @@
+import { can, currentUser } from './app-state';
+
+export interface NavItem {
+  readonly href: string;
+  readonly text: string;
+  /** The first hash segment this item owns, for the active state. */
+  readonly section: string;
+}
+
+/** The service navigation, shaped by the signed-in user's permissions. */
+export function navigation(): NavItem[] {
+  const items: NavItem[] = [];
+  if (can('referral.read')) items.push({ href: '#/referrals', text: 'OH referrals', section: 'referrals' });
+  if (can('trauma.readIncident')) items.push({ href: '#/incidents', text: 'Incidents', section: 'incidents' });
+  if (can('trauma.trim')) items.push({ href: '#/trim', text: 'TRiM', section: 'trim' });
+  if (can('trauma.exposure')) items.push({ href: '#/support-tasks', text: 'Repeat exposure', section: 'support-tasks' });
+  if (can('retention.welfare')) items.push({ href: '#/welfare-cases', text: 'Welfare liaison', section: 'welfare-cases' });
+  if (can('retention.retention')) {
+    items.push({ href: '#/stay-interviews', text: 'Stay interviews', section: 'stay-interviews' });
+    items.push({ href: '#/exits', text: 'Exits', section: 'exits' });
+  }
+  if (can('reporting.run')) items.push({ href: '#/reports', text: 'Reports', section: 'reports' });
+  if (can('referral.submit')) items.push({ href: '#/refer', text: 'Refer to OH', section: 'refer' });
+  return items;
+}
+
+/** Where a role starts: its own work queue, else reports, else the referral form. */
+export function homeFor(): string {
+  const user = currentUser();
+  if (can('referral.read')) return user?.role === 'oh_advisor' ? '#/referrals?view=mine' : '#/referrals';
+  if (can('trauma.trim')) return '#/trim';
+  if (can('trauma.exposure')) return '#/support-tasks';
+  if (can('retention.welfare')) return '#/welfare-cases';
+  if (can('retention.retention')) return '#/stay-interviews';
+  if (can('trauma.readIncident')) return '#/incidents';
+  if (can('reporting.run')) return '#/reports';
+  return '#/refer';
+}
