@@ -14,6 +14,7 @@ import { ReportingModule } from '@casework/reporting/reporting.module';
 import { IdentityModule } from '@casework/identity/identity.module';
 import type { KeyObject } from 'node:crypto';
 import { TraumaModule } from '@casework/trauma/trauma.module';
+import { PersonalDataModule } from '@casework/identity/personal-data/personal-data.module';
 
 export interface AppOptions extends InfrastructureOptions {
   /** Deadline policy overrides (tests shorten deadlines to seconds). */
@@ -46,6 +47,7 @@ export class AppModule {
         TraumaModule.forRoot({ policy: options.traumaPolicy }),
         RetentionModule.forRoot({ policy: options.retentionPolicy }),
         ReportingModule.forRoot(),
+        PersonalDataModule.forRoot(),
       ],
       controllers: [HealthController],
     };

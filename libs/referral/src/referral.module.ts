@@ -13,6 +13,8 @@ import { ReferralReader } from './application/referral-reader';
 import { REFERRAL_STREAM_CATEGORY } from './domain/events';
 import { ReferralsController } from './http/referrals.controller';
 import { referralQueueProjection } from './read-models/referral-queue.projection';
+import { referralPersonalDataPurger } from './read-models/personal-data.purger';
+import { personalDataPurger } from '@casework/identity/personal-data/purgers';
 
 /** The actor a fired timer acts as; it appears in the case timeline as "system". */
 export const TIMER_ACTOR = { userId: 'system:timers', role: 'system' } as const;
@@ -78,6 +80,7 @@ export class ReferralModule {
         ReferralReader,
         ReferralImportService,
         ReferralWiring,
+        personalDataPurger(referralPersonalDataPurger),
       ],
       exports: [ReferralPolicyProvider, ReferralReader, ReferralImportService],
     };

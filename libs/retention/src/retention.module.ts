@@ -6,6 +6,8 @@ import { CasesModule } from '@casework/platform/cases/cases.module';
 import { ProjectionHost } from '@casework/platform/projection-host';
 import { WORKING_CALENDAR } from '@casework/platform/tokens';
 import { LeaverImportService } from './application/import/leaver-import.service';
+import { retentionPersonalDataPurger } from './read-models/personal-data.purger';
+import { personalDataPurger } from '@casework/identity/personal-data/purgers';
 import { RetentionPolicies, type RetentionPolicyOverrides } from './application/retention-policies';
 import { createExitDecider, describeExitEvent, EXIT_EVENT_SCHEMA_VERSIONS, EXIT_STREAM_CATEGORY, type ExitCommand, type ExitEvent, type ExitState } from './domain/exit';
 import { createStayDecider, describeStayEvent, STAY_EVENT_SCHEMA_VERSIONS, STAY_STREAM_CATEGORY, type StayCommand, type StayEvent, type StayState } from './domain/stay';
@@ -85,6 +87,7 @@ export class RetentionModule {
         },
         LeaverImportService,
         RetentionWiring,
+        personalDataPurger(retentionPersonalDataPurger),
       ],
       exports: [RetentionPolicies, LeaverImportService],
     };

@@ -10,6 +10,8 @@ import { PG_POOL, REDIS, ROOT_LOGGER } from '@casework/platform/tokens';
 import { DeadlineHandlerRegistry } from './application/deadline-handlers';
 import { DeadlineTimers } from './application/deadline-timers';
 import { deadlinesProjection } from './read-model/deadlines.projection';
+import { timersPersonalDataPurger } from './read-model/personal-data.purger';
+import { personalDataPurger } from '@casework/identity/personal-data/purgers';
 
 @Injectable()
 class TimersLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -51,6 +53,7 @@ class TimersLifecycle implements OnModuleInit, OnApplicationBootstrap, BeforeApp
         new DeadlineTimers(pool, redis, clock, logger.child({ component: 'timers' }), config.TIMER_QUEUE),
     },
     TimersLifecycle,
+    personalDataPurger(timersPersonalDataPurger),
   ],
   exports: [DeadlineHandlerRegistry, DeadlineTimers],
 })

@@ -23,6 +23,8 @@ import { IncidentsController } from './http/incidents.controller';
 import { TraumaReportsController } from './http/trauma-reports.controller';
 import { TrimController } from './http/trim.controller';
 import { traumaProjection } from './read-models/trauma.projection';
+import { traumaPersonalDataPurger } from './read-models/personal-data.purger';
+import { personalDataPurger } from '@casework/identity/personal-data/purgers';
 import { supportTasksProjection } from './read-models/support-tasks.projection';
 import { exposureProcessManager } from './application/exposure.process-manager';
 import {
@@ -110,6 +112,7 @@ export class TraumaModule {
         },
         IncidentImportService,
         TraumaWiring,
+        personalDataPurger(traumaPersonalDataPurger),
       ],
       exports: [TraumaPolicies, IncidentImportService],
     };

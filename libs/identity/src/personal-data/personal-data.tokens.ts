@@ -1,0 +1,1 @@
+export const RETENTION_POLICY = Symbol('RETENTION_POLICY');
