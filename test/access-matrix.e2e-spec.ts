@@ -9,11 +9,14 @@ import request from 'supertest';
 import type { App } from 'supertest/types';
 import { loadConfig } from '@casework/core/config/app-config';
 import { e2eDatabaseUrl, e2eRedisUrl } from '@casework/core/testing/postgres';
-import { hasPermission, type Permission } from '@casework/identity/permissions';
+import { hasPermission, PERMISSIONS, type Permission } from '@casework/identity/permissions';
 import { resolvePermission } from '@casework/identity/permit.decorator';
 import { ALL_ROLES } from '@casework/identity/roles';
 import { TEST_ISSUER_KEY } from '@casework/identity/testing/test-tokens';
+import { REFERRAL_PERMISSIONS } from '@casework/referral/application/referral-access';
 import { ALL_REPORTS } from '@casework/reporting/report-registry';
+import { RETENTION_PERMISSIONS } from '@casework/retention/application/retention-access';
+import { TRAUMA_PERMISSIONS } from '@casework/trauma/application/trauma-access';
 import { AppModule } from '../apps/api/src/app.module';
 import { as, startE2eApp, type E2eApp } from './support/e2e-app';
 
@@ -197,5 +200,24 @@ describe('resolvePermission', () => {
     const incident = STATIC_ROUTES.find((r) => r.controller === 'IncidentsController' && r.path === '/incidents/:id/timeline');
     expect(trim?.permission).toBe('trauma.manageTrim');
     expect(incident?.permission).toBe('trauma.readIncident');
+  });
+});
+
+describe('the handlers’ own checks (defence in depth) agree with the matrix', () => {
+  // Each route's @Permit('<area>.<name>') was taken from its handler's assert<Area>Permission(role, '<name>'),
+  // so equal role lists mean the guard and the handler never disagree, even on commands whose
+  // empty-bodied requests above stop at validation before reaching the handler's check.
+  const sorted = (roles: readonly string[]): string[] => [...roles].sort();
+  it.each([
+    ['referral', REFERRAL_PERMISSIONS],
+    ['trauma', TRAUMA_PERMISSIONS],
+    ['retention', RETENTION_PERMISSIONS],
+  ] as const)('%s', (area, table) => {
+    const matrix = PERMISSIONS[area] as Record<string, readonly string[]>;
+    const disagreements = Object.entries(table as Record<string, 'anyone' | readonly string[]>)
+      // 'anyone' predates the matrix: the guard narrows it to the in-force roles first.
+      .filter(([name, roles]) => roles !== 'anyone' && JSON.stringify(sorted(roles)) !== JSON.stringify(sorted(matrix[name] ?? [])))
+      .map(([name, roles]) => `${area}.${name}: handler ${sorted(roles as readonly string[]).join(',')} / matrix ${sorted(matrix[name] ?? []).join(',')}`);
+    expect(disagreements).toEqual([]);
   });
 });

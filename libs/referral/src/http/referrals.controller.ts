@@ -51,9 +51,7 @@ type Envelope = Pick<ReferralCommand, 'commandId' | 'now' | 'actor'>;
  * An Idempotency-Key makes a retried request safe: it appends nothing the second time.
  */
 @ApiTags('referrals')
-@ApiHeader({ name: 'X-Casework-User', required: true, description: 'Development identity (until OIDC sign-in)' })
-@ApiHeader({ name: 'X-Casework-Role', required: true, description: 'e.g. oh_advisor, oh_manager, line_manager' })
-@ApiHeader({ name: 'X-Casework-Force', required: true })
+@ApiHeader({ name: 'X-Casework-Role', required: false, description: 'Which of the token’s roles to act in (only when it grants several)' })
 @Controller('referrals')
 export class ReferralsController {
   constructor(

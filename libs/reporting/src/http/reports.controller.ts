@@ -13,9 +13,7 @@ import { ReportsService, type ReportResponse } from '../reports.service';
  * other controllers' and never match `:name`.
  */
 @ApiTags('reports')
-@ApiHeader({ name: 'X-Casework-User', required: true })
-@ApiHeader({ name: 'X-Casework-Role', required: true, description: 'hr, people_board, national_analyst (suppressed); oh_manager, head_of_wellbeing (exact)' })
-@ApiHeader({ name: 'X-Casework-Force', required: true })
+@ApiHeader({ name: 'X-Casework-Role', required: false, description: 'Which of the token’s roles to act in (only when it grants several)' })
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}

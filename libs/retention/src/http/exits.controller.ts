@@ -32,9 +32,7 @@ const CATEGORY = EXIT_STREAM_CATEGORY;
 
 /** Leavers: notified → interviewer → survey and interview (before the leaving date) → drivers → retained or left. */
 @ApiTags('exits')
-@ApiHeader({ name: 'X-Casework-User', required: true })
-@ApiHeader({ name: 'X-Casework-Role', required: true, description: 'retention_team, hr, …' })
-@ApiHeader({ name: 'X-Casework-Force', required: true })
+@ApiHeader({ name: 'X-Casework-Role', required: false, description: 'Which of the token’s roles to act in (only when it grants several)' })
 @CasePermissions({ read: 'retention.retention', waive: 'retention.retention' })
 @Controller('exits')
 export class ExitsController extends CaseController<ExitCommand> {

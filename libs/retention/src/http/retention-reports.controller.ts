@@ -23,9 +23,7 @@ import { LeaversQueryDto, PeriodQueryDto } from './retention-queries.dtos';
  * numbers are suppressed.
  */
 @ApiTags('reports')
-@ApiHeader({ name: 'X-Casework-User', required: true })
-@ApiHeader({ name: 'X-Casework-Role', required: true, description: 'hr, people_board, retention_team, head_of_wellbeing' })
-@ApiHeader({ name: 'X-Casework-Force', required: true })
+@ApiHeader({ name: 'X-Casework-Role', required: false, description: 'Which of the token’s roles to act in (only when it grants several)' })
 @Controller('reports/retention')
 export class RetentionReportsController {
   constructor(@Inject(PG_POOL) private readonly pool: Pool) {}

@@ -29,9 +29,7 @@ const CATEGORY = STAY_STREAM_CATEGORY;
 
 /** Stay interviews: requested → interviewer → held (themes) → actions → follow-up → outcome. */
 @ApiTags('stay interviews')
-@ApiHeader({ name: 'X-Casework-User', required: true })
-@ApiHeader({ name: 'X-Casework-Role', required: true, description: 'retention_team, line_manager, officer, …' })
-@ApiHeader({ name: 'X-Casework-Force', required: true })
+@ApiHeader({ name: 'X-Casework-Role', required: false, description: 'Which of the token’s roles to act in (only when it grants several)' })
 @CasePermissions({ read: 'retention.retention', waive: 'retention.retention' })
 @Controller('stay-interviews')
 export class StayInterviewsController extends CaseController<StayCommand> {

@@ -35,9 +35,7 @@ const CATEGORY = WELFARE_STREAM_CATEGORY;
  * Regulations 2020, reg. 19).
  */
 @ApiTags('welfare liaison')
-@ApiHeader({ name: 'X-Casework-User', required: true })
-@ApiHeader({ name: 'X-Casework-Role', required: true, description: 'welfare_liaison_officer, professional_standards, …' })
-@ApiHeader({ name: 'X-Casework-Force', required: true })
+@ApiHeader({ name: 'X-Casework-Role', required: false, description: 'Which of the token’s roles to act in (only when it grants several)' })
 @CasePermissions({ read: 'retention.welfare', waive: 'retention.manageWelfare' })
 @Controller('welfare-cases')
 export class WelfareController extends CaseController<WelfareCommand> {

@@ -37,9 +37,7 @@ const CATEGORY = INCIDENT_STREAM_CATEGORY;
  * an Idempotency-Key makes a retry safe.
  */
 @ApiTags('incidents')
-@ApiHeader({ name: 'X-Casework-User', required: true })
-@ApiHeader({ name: 'X-Casework-Role', required: true, description: 'e.g. trim_coordinator, peer_supporter, supervisor' })
-@ApiHeader({ name: 'X-Casework-Force', required: true })
+@ApiHeader({ name: 'X-Casework-Role', required: false, description: 'Which of the token’s roles to act in (only when it grants several)' })
 @CasePermissions({ read: 'trauma.readIncident', waive: 'trauma.manageIncident' })
 @Controller('incidents')
 export class IncidentsController extends CaseController<IncidentCommand> {

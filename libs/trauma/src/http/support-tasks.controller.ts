@@ -35,9 +35,7 @@ const CATEGORY = SUPPORT_TASK_STREAM_CATEGORY;
  * declined, closed).
  */
 @ApiTags('repeat exposure')
-@ApiHeader({ name: 'X-Casework-User', required: true })
-@ApiHeader({ name: 'X-Casework-Role', required: true, description: 'wellbeing_coordinator or head_of_wellbeing' })
-@ApiHeader({ name: 'X-Casework-Force', required: true })
+@ApiHeader({ name: 'X-Casework-Role', required: false, description: 'Which of the token’s roles to act in (only when it grants several)' })
 @CasePermissions({ read: 'trauma.exposure', waive: 'trauma.exposure' })
 @Controller('support-tasks')
 export class SupportTasksController extends CaseController<SupportTaskCommand> {
@@ -112,9 +110,7 @@ function endOfDay(date: string): Date {
 
 /** The repeat-exposure register: everyone exposed within the longest window, as of a date. */
 @ApiTags('repeat exposure')
-@ApiHeader({ name: 'X-Casework-User', required: true })
-@ApiHeader({ name: 'X-Casework-Role', required: true, description: 'wellbeing_coordinator or head_of_wellbeing' })
-@ApiHeader({ name: 'X-Casework-Force', required: true })
+@ApiHeader({ name: 'X-Casework-Role', required: false, description: 'Which of the token’s roles to act in (only when it grants several)' })
 @Controller('exposure-register')
 export class ExposureRegisterController {
   constructor(

@@ -37,9 +37,7 @@ const CATEGORY = SURVEILLANCE_STREAM_CATEGORY;
  * Wellbeing and OH staff only.
  */
 @ApiTags('surveillance')
-@ApiHeader({ name: 'X-Casework-User', required: true })
-@ApiHeader({ name: 'X-Casework-Role', required: true, description: 'wellbeing_coordinator, head_of_wellbeing, oh_advisor or oh_manager' })
-@ApiHeader({ name: 'X-Casework-Force', required: true })
+@ApiHeader({ name: 'X-Casework-Role', required: false, description: 'Which of the token’s roles to act in (only when it grants several)' })
 @CasePermissions({ read: 'trauma.surveillance', waive: 'trauma.surveillance' })
 @Controller('surveillance')
 export class SurveillanceController extends CaseController<SurveillanceCommand> {

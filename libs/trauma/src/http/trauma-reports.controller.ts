@@ -18,9 +18,7 @@ import { PeriodQueryDto } from './trauma-queries.dtos';
  * are suppressed.
  */
 @ApiTags('reports')
-@ApiHeader({ name: 'X-Casework-User', required: true })
-@ApiHeader({ name: 'X-Casework-Role', required: true, description: 'hr, people_board, wellbeing_coordinator, …' })
-@ApiHeader({ name: 'X-Casework-Force', required: true })
+@ApiHeader({ name: 'X-Casework-Role', required: false, description: 'Which of the token’s roles to act in (only when it grants several)' })
 @Controller('reports/trauma')
 export class TraumaReportsController {
   constructor(

@@ -36,9 +36,7 @@ const CATEGORY = TRIM_STREAM_CATEGORY;
  * leave these endpoints, and a line manager may read only `/manager-view`.
  */
 @ApiTags('trim')
-@ApiHeader({ name: 'X-Casework-User', required: true })
-@ApiHeader({ name: 'X-Casework-Role', required: true, description: 'trim_practitioner or trim_coordinator' })
-@ApiHeader({ name: 'X-Casework-Force', required: true })
+@ApiHeader({ name: 'X-Casework-Role', required: false, description: 'Which of the token’s roles to act in (only when it grants several)' })
 @CasePermissions({ read: 'trauma.trim', waive: 'trauma.manageTrim' })
 @Controller('trim')
 export class TrimController extends CaseController<TrimCommand> {
