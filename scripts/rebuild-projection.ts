@@ -7,6 +7,7 @@ import type { EventStore } from '@casework/core/event-store/types';
 import { rebuildProjection } from '@casework/core/projections/projection-runner';
 import { ProjectionHost } from '@casework/platform/projection-host';
 import { EVENT_STORE, PG_POOL } from '@casework/platform/tokens';
+import { ErasureService } from '@casework/identity/personal-data/erasure.service';
 import { AppModule } from '../apps/api/src/app.module';
 
 /**
@@ -30,8 +31,13 @@ async function main(): Promise<void> {
     const total = await countEvents(pool, projection.categories, config.EVENT_STORE === 'postgres');
     const bar = new SingleBar({ format: `${projection.name} [{bar}] {percentage}% | {value}/{total} events | {eta}s left` }, Presets.shades_classic);
     bar.start(total, 0);
+    const erasures = app.get(ErasureService);
     const result = await rebuildProjection(pool, store, projection, {
       total,
+      // Erased people stay erased: every recorded erasure's purge runs again on the new rows.
+      afterReplay: async (tx) => {
+        await erasures.reapplyAll(tx);
+      },
       onProgress: (p) => {
         bar.setTotal(p.total);
         bar.update(p.processed);

@@ -260,7 +260,13 @@ export async function rebuildProjection(
   pool: Pool,
   store: EventStore,
   projection: Projection,
-  options: { batchSize?: number; onProgress?: (p: RebuildProgress) => void; total?: number } = {},
+  options: {
+    batchSize?: number;
+    onProgress?: (p: RebuildProgress) => void;
+    total?: number;
+    /** Runs in the rebuild's transaction after the last event (e.g. re-applying recorded erasures). */
+    afterReplay?: (tx: PoolClient) => Promise<void>;
+  } = {},
 ): Promise<RebuildProgress> {
   const client = await pool.connect();
   try {
@@ -287,6 +293,7 @@ export async function rebuildProjection(
           after = (batch[batch.length - 1] as RecordedEvent).position;
           options.onProgress?.({ processed, total: Math.max(total, processed) });
         }
+        await options.afterReplay?.(client);
         await client.query('commit');
         return { processed, total: Math.max(total, processed) };
       } catch (error) {
