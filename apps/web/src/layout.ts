@@ -10,6 +10,12 @@ import { navigation } from './nav';
 export function renderChrome(section: string, onSignOut: () => void): void {
   const user = currentUser();
   const items = user ? navigation() : [];
+  const root = document.getElementById('app') as HTMLElement;
+  // The page shell's placeholder (shown before the script runs) is not lit's: clear it once.
+  if (root.dataset.rendered !== 'yes') {
+    root.replaceChildren();
+    root.dataset.rendered = 'yes';
+  }
   render(
     html`<header class="govuk-header app-header" data-module="govuk-header">
         <div class="govuk-header__container govuk-width-container">
@@ -51,7 +57,7 @@ export function renderChrome(section: string, onSignOut: () => void): void {
           <p class="govuk-body-s">Casework — case management for police occupational health, trauma support and retention. Synthetic demo data.</p>
         </div>
       </footer>`,
-    document.getElementById('app') as HTMLElement,
+    root,
   );
 }
 
