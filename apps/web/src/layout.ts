@@ -73,6 +73,24 @@ export function viewRoot(): HTMLElement {
   return document.getElementById('view') as HTMLElement;
 }
 
+let generation = 0;
+
+/** A new page is being shown: renders still pending from the page before are dropped. */
+export function nextGeneration(): void {
+  generation++;
+}
+
+/**
+ * The render function for one page: it renders only while that page is still the one
+ * shown, so a slow load from a page already left never paints over the new one.
+ */
+export function screen(): typeof show {
+  const mine = generation;
+  return (template, options) => {
+    if (mine === generation) show(template, options);
+  };
+}
+
 /** Render a view and, on a new page, move focus to its heading (WCAG: where am I?). */
 export function show(template: TemplateResult, options: { focus?: boolean; title?: string } = {}): void {
   render(template, viewRoot());

@@ -2,7 +2,7 @@ import { initAll } from 'govuk-frontend';
 import { ApiError, whenUnauthorised } from './api';
 import { forgetMe, loadMe, currentUser } from './app-state';
 import { completeSignIn, signOut } from './auth';
-import { renderChrome } from './layout';
+import { nextGeneration, renderChrome } from './layout';
 import { homeFor } from './nav';
 import { currentRoute, go } from './router';
 import { readSession } from './session';
@@ -18,6 +18,7 @@ async function navigate(): Promise<void> {
   dispose?.();
   dispose = null;
   const mine = ++navigation;
+  nextGeneration();
   const route = currentRoute();
   const section = route.parts[0] ?? '';
   if (!readSession()) {
@@ -28,6 +29,7 @@ async function navigate(): Promise<void> {
   }
   try {
     if (!currentUser()) await loadMe();
+    if (mine !== navigation) return;
   } catch (error) {
     renderChrome(section, doSignOut);
     errorPage(error);
@@ -44,7 +46,7 @@ async function navigate(): Promise<void> {
     else disposeView?.();
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return;
-    errorPage(error);
+    if (mine === navigation) errorPage(error);
   }
 }
 

@@ -41,7 +41,8 @@ export async function signIn(page: Page, buttonName: RegExp | string): Promise<v
   await page.goto('/');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: buttonName }).click();
-  await page.waitForURL(/#\/(?!signin)/);
+  await page.waitForURL(/#\/(?!signin)[a-z]/);
+  await page.locator('#view h1').waitFor();
 }
 
 /**

@@ -3,7 +3,7 @@ import { ApiError, get, type Problem } from '../api';
 import { announce } from '../app-state';
 import { countdown, dateTime, label } from '../format';
 import { renderAction, resetForms, type ActionForm } from '../forms';
-import { notice, show } from '../layout';
+import { notice, screen } from '../layout';
 import { errorPage } from './pages';
 
 /** Open deadlines as every case API shows them. */
@@ -38,6 +38,7 @@ export interface CaseConfig {
 
 /** One case: where it stands, what the user may do next (as forms), and its history. */
 export async function caseView(config: CaseConfig, id: string): Promise<() => void> {
+  const show = screen();
   const path = `${config.endpoint}/${encodeURIComponent(id)}`;
   let state: CaseState;
   let etag: string | null;
@@ -140,9 +141,26 @@ export async function caseView(config: CaseConfig, id: string): Promise<() => vo
   await Promise.all([loadCase(), loadTimeline()]);
   draw(true);
   const tick = window.setInterval(() => draw(false), 1000);
+  // Someone else (or a deadline timer) may change the case while it is open: pick up the
+  // new revision so the next form is sent with a current If-Match.
+  const poll = window.setInterval(() => {
+    get<CaseState>(path).then(
+      async (res) => {
+        if (!live || res.etag === etag) return;
+        state = res.data;
+        etag = res.etag;
+        await loadTimeline();
+        if (!live) return;
+        draw(false);
+        announce('This case has been updated.');
+      },
+      () => undefined,
+    );
+  }, 5000);
   return () => {
     live = false;
     window.clearInterval(tick);
+    window.clearInterval(poll);
   };
 }
 

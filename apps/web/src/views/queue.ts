@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { get } from '../api';
 import { announce } from '../app-state';
 import { countdown, dateTime, label } from '../format';
-import { show } from '../layout';
+import { screen } from '../layout';
 import { go, hrefWith, type Route } from '../router';
 
 /** What every case queue item carries, whatever the workflow. */
@@ -60,6 +60,7 @@ const POLL_MS = 5000;
 
 /** A live work queue: tabs, filters, sort, paging, countdowns and badges, refreshed in place. */
 export async function queueView(config: QueueConfig, route: Route): Promise<() => void> {
+  const show = screen();
   const q = route.query;
   const view = q.get('view') ?? config.defaultView ?? 'all';
   const page = Math.max(1, Number(q.get('page') ?? '1') || 1);

@@ -1,11 +1,12 @@
 import { html, nothing } from 'lit-html';
 import { can } from '../app-state';
 import { renderAction, resetForms } from '../forms';
-import { show } from '../layout';
+import { screen } from '../layout';
 import { submitReferralForm } from './referrals';
 
 /** Refer a colleague (or yourself) to occupational health; the referrer sees only the reference. */
 export function referView(): void {
+  const show = screen();
   const action = submitReferralForm();
   resetForms();
   const draw = (focus: boolean): void =>

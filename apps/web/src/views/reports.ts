@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { ApiError, get } from '../api';
 import { barChart, type Series } from '../chart';
 import { label } from '../format';
-import { show } from '../layout';
+import { screen } from '../layout';
 import { go, hrefWith, type Route } from '../router';
 import { readSession } from '../session';
 import { EMPLOYMENT_TYPES } from './referrals';
@@ -28,6 +28,7 @@ interface ReportResponse {
 }
 
 export async function reportsIndex(): Promise<void> {
+  const show = screen();
   const entries = (await get<CatalogueEntry[] | { reports: CatalogueEntry[] }>('/reports')).data;
   const list = (Array.isArray(entries) ? entries : entries.reports).filter((e) => e.allowed);
   show(
@@ -48,6 +49,7 @@ export async function reportsIndex(): Promise<void> {
 }
 
 export async function reportView(name: string, route: Route): Promise<void> {
+  const show = screen();
   const catalogue = (await get<CatalogueEntry[] | { reports: CatalogueEntry[] }>('/reports')).data;
   const entry = (Array.isArray(catalogue) ? catalogue : catalogue.reports).find((e) => e.name === name);
   if (!entry) throw new ApiError(404, { title: 'No such report', status: 404 });
@@ -148,7 +150,7 @@ function body(report: ReportResponse, onDownload: () => void): TemplateResult {
                 (r) => html`<tr class="govuk-table__row">
                   ${report.columns.map((c) => {
                     const v = r[c.name];
-                    const shown = v === null || v === undefined ? (c.kind === 'dimension' ? '—' : 'suppressed') : c.kind === 'dimension' ? String(v) : String(v);
+                    const shown = v === null || v === undefined ? (c.kind === 'dimension' ? '—' : 'suppressed') : c.kind === 'dimension' && /^[a-z_]+$/.test(String(v)) ? label(String(v)) : String(v);
                     return html`<td class=${`govuk-table__cell${c.kind === 'dimension' ? '' : ' govuk-table__cell--numeric'}`}>${shown}</td>`;
                   })}
                 </tr>`,
