@@ -29,7 +29,7 @@ export class AppConfig {
   @Matches(/^(esdb|kurrentdb)(\+discover)?:\/\//, {
     message: 'EVENTSTORE_CONNECTION_STRING must be an esdb:// connection string when EVENT_STORE=esdb',
   })
-  EVENTSTORE_CONNECTION_STRING?: string;
+  EVENTSTORE_CONNECTION_STRING?: string = undefined;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -50,11 +50,11 @@ export class AppConfig {
 
   @IsOptional()
   @IsString()
-  DEADLINE_POLICY_FILE?: string;
+  DEADLINE_POLICY_FILE?: string = undefined;
 
   @IsOptional()
   @IsString()
-  BANK_HOLIDAYS_FILE?: string;
+  BANK_HOLIDAYS_FILE?: string = undefined;
 
   @IsIn(['api', 'worker', 'all'])
   ROLE: 'api' | 'worker' | 'all' = 'all';
@@ -63,17 +63,17 @@ export class AppConfig {
   /** The base URL users reach the app on; the dev issuer names itself from it. */
   @IsOptional()
   @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_URL must be an http(s) URL' })
-  PUBLIC_URL?: string;
+  PUBLIC_URL?: string = undefined;
 
   /** The force's OIDC issuer (e.g. https://login.microsoftonline.com/<tenant>/v2.0). Unset: the dev issuer. */
   @IsOptional()
   @Matches(/^https?:\/\/\S+$/, { message: 'OIDC_ISSUER must be an http(s) URL' })
-  OIDC_ISSUER?: string;
+  OIDC_ISSUER?: string = undefined;
 
   /** Where the issuer publishes its keys; default: jwks_uri from the issuer's discovery document. */
   @IsOptional()
   @Matches(/^https?:\/\/\S+$/, { message: 'OIDC_JWKS_URI must be an http(s) URL' })
-  OIDC_JWKS_URI?: string;
+  OIDC_JWKS_URI?: string = undefined;
 
   /** The audience (aud) every access token must carry: the API's application id URI. */
   @IsString()
@@ -117,7 +117,7 @@ export class AppConfig {
   /** Origins allowed to call the API from a browser, comma-separated; empty: same origin only. */
   @IsOptional()
   @Matches(/^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, { message: 'CORS_ORIGINS must be comma-separated http(s) origins' })
-  CORS_ORIGINS?: string;
+  CORS_ORIGINS?: string = undefined;
 
   /** Requests per minute per client (user, else address) before 429. */
   @IsInt()
@@ -133,12 +133,12 @@ export class AppConfig {
    */
   @IsOptional()
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'MASTER_KEY must be 32 bytes, base64-encoded (44 characters)' })
-  MASTER_KEY?: string;
+  MASTER_KEY?: string = undefined;
 
   /** JSON file of retention periods per record type (see docs/security.md); default: the built-in periods. */
   @IsOptional()
   @IsString()
-  RETENTION_POLICY_FILE?: string;
+  RETENTION_POLICY_FILE?: string = undefined;
 
   @IsInt()
   @Min(1_000)
