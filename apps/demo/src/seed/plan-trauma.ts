@@ -76,7 +76,7 @@ export function planTrauma(ctx: PlanContext, random: Random): SeedCase[] {
     const { incidentCase, offered } = incidentCommands(ctx, random, incident);
     cases.push(incidentCase);
     for (const { colleague, at } of offered) {
-      if (!random.chance(0.85)) continue;
+      if (!random.chance(0.68)) continue;
       cases.push(...trimCases(ctx, random, activation++, colleague, { incidentId: incidentCase.caseId, occurredAt: incident.occurredAt, offeredAt: at }));
     }
   }
