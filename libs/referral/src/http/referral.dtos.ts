@@ -4,9 +4,10 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsBoolean,
+  IsISO8601,
   IsIn,
   IsInt,
-  IsISO8601,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -180,6 +181,7 @@ export class RecordOutcomeDto {
 
   @ApiPropertyOptional({ type: SmpQuestionsDto, description: 'Police officers considered for ill-health retirement' })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => SmpQuestionsDto)
   smpQuestions?: SmpQuestionsDto;

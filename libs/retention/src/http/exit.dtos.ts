@@ -73,6 +73,7 @@ export class NotifyLeavingDto {
 
   @ApiPropertyOptional({ type: DemographicsDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => DemographicsDto)
   demographics?: DemographicsDto;

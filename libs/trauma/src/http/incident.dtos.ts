@@ -5,8 +5,9 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsIn,
   IsISO8601,
+  IsIn,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -130,6 +131,7 @@ export class DemobilisationLeadDto {
 
 export class RecordDemobilisationDto extends PeopleDto {
   @ApiProperty({ type: DemobilisationLeadDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => DemobilisationLeadDto)
   ledBy!: DemobilisationLeadDto;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsBoolean, IsISO8601, IsIn, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { EMPLOYMENT_TYPES, type EmploymentType } from '@casework/referral/domain/types';
 import {
   ASSESSMENT_KINDS,
@@ -89,6 +89,7 @@ export class RiskAssessmentDto {
   kind!: AssessmentKind;
 
   @ApiProperty({ type: TrimRiskScoresDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => TrimRiskScoresDto)
   scores!: TrimRiskScoresDto;
