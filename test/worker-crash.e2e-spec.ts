@@ -10,7 +10,7 @@ import { createPool } from '@casework/core/database/pool';
 import { runMigrations } from '@casework/core/database/migrations';
 import { PostgresEventStore } from '@casework/core/event-store/postgres/postgres-event-store';
 import { rebuildProjection } from '@casework/core/projections/projection-runner';
-import { e2eDatabaseUrl, e2eRedisUrl } from '@casework/core/testing/postgres';
+import { e2eDatabaseUrl, e2eRedisUrl, emptyDatabase } from '@casework/core/testing/postgres';
 import { waitForValue } from '@casework/core/testing/wait-for';
 import { ALL_MIGRATIONS } from '@casework/platform/migrations';
 import { devSignIn } from './support/dev-sign-in';
@@ -101,10 +101,7 @@ async function kill(child: ChildProcess | undefined, signal: NodeJS.Signals): Pr
     );
     pool = createPool(e2eDatabaseUrl(), { max: 4 });
     await runMigrations(pool, ALL_MIGRATIONS);
-    const { rows } = await pool.query<{ name: string }>(
-      "select quote_ident(tablename) as name from pg_tables where schemaname = 'public' and tablename <> 'schema_migrations'",
-    );
-    await pool.query(`truncate ${rows.map((r) => r.name).join(', ')} restart identity`);
+    await emptyDatabase(pool);
     const redis = new IORedis(e2eRedisUrl(), { maxRetriesPerRequest: null });
     await new Queue(QUEUE, { connection: redis }).obliterate({ force: true });
     redis.disconnect();

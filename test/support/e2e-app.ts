@@ -8,7 +8,7 @@ import type { Pool } from 'pg';
 import { loadConfig, type AppConfig } from '@casework/core/config/app-config';
 import type { Clock } from '@casework/core/time/clock';
 import { createPool } from '@casework/core/database/pool';
-import { e2eDatabaseUrl, e2eRedisUrl } from '@casework/core/testing/postgres';
+import { e2eDatabaseUrl, e2eRedisUrl, emptyDatabase } from '@casework/core/testing/postgres';
 import { configureHttp } from '@casework/platform/bootstrap';
 import type { PolicyOverrides } from '@casework/referral/application/referral-policy.provider';
 import type { TraumaPolicyOverrides } from '@casework/trauma/application/trauma-policies';
@@ -56,11 +56,7 @@ export async function startE2eApp(options: {
     ...options.env,
   });
   const pool = createPool(e2eDatabaseUrl(), { max: 4 });
-  // Every table but the migrations ledger: the store, checkpoints and read models.
-  const { rows } = await pool.query<{ name: string }>(
-    "select quote_ident(tablename) as name from pg_tables where schemaname = 'public' and tablename <> 'schema_migrations'",
-  );
-  await pool.query(`truncate ${rows.map((r) => r.name).join(', ')} restart identity`);
+  await emptyDatabase(pool);
   const redis = new IORedis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const queue = new Queue(config.TIMER_QUEUE, { connection: redis });
   await queue.obliterate({ force: true });

@@ -1,6 +1,11 @@
 import type { KeyObject } from 'node:crypto';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import type { Pool } from 'pg';
+import { PG_POOL } from '@casework/platform/tokens';
+import { AuditController } from './audit/audit.controller';
+import { AuditTrail } from './audit/audit-trail';
+import { AUDIT_TRAIL, AuditInterceptor } from './audit/audit.interceptor';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { RateLimitGuard } from './auth/rate-limit.guard';
 import type { Request } from 'express';
@@ -43,6 +48,8 @@ export class IdentityModule {
       // In this order: who is calling, then how often they have called.
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_GUARD, useClass: RateLimitGuard },
+      { provide: AUDIT_TRAIL, inject: [PG_POOL], useFactory: (pool: Pool) => new AuditTrail(pool) },
+      { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
       {
         provide: REDIRECT_ORIGINS,
         inject: [APP_CONFIG],
@@ -113,8 +120,8 @@ export class IdentityModule {
       global: true,
       imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: options.config.RATE_LIMIT_PER_MINUTE }] })],
       providers,
-      controllers: usesDevIssuer(options.config) ? [AuthController, DevIssuerController] : [AuthController],
-      exports: [DevIssuer, TOKEN_VERIFIER],
+      controllers: usesDevIssuer(options.config) ? [AuthController, AuditController, DevIssuerController] : [AuthController, AuditController],
+      exports: [DevIssuer, TOKEN_VERIFIER, AUDIT_TRAIL],
     };
   }
 }

@@ -9,6 +9,7 @@ import { retentionMigrations } from '@casework/retention/read-models/schema';
 import { reportingMigrations } from '@casework/reporting/read-models/schema';
 import { biMigrations } from '@casework/reporting/bi/bi-schema';
 import { personalDataMigrations } from '@casework/identity/personal-data/schema';
+import { auditMigrations } from '@casework/identity/audit/schema';
 
 /** Every library's schema, applied in id order by the app, the CLI and the test set-up. */
 export const ALL_MIGRATIONS: readonly Migration[] = [
@@ -21,5 +22,6 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   ...retentionMigrations,
   ...reportingMigrations,
   ...biMigrations,
+  ...auditMigrations,
   ...personalDataMigrations,
 ];

@@ -40,3 +40,22 @@ export async function inTransaction(pool: Pool, work: (tx: PoolClient) => Promis
     tx.release();
   }
 }
+
+/**
+ * Empties every table but the migrations ledger (store, checkpoints, read models and the
+ * append-only audit trail, whose triggers a test database may bypass: the session runs as
+ * a replica, which PostgreSQL lets only a superuser do).
+ */
+export async function emptyDatabase(pool: Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      "select quote_ident(tablename) as name from pg_tables where schemaname = 'public' and tablename <> 'schema_migrations'",
+    );
+    await client.query('set session_replication_role = replica');
+    await client.query(`truncate ${rows.map((r) => r.name).join(', ')} restart identity`);
+  } finally {
+    await client.query('reset session_replication_role').catch(() => undefined);
+    client.release();
+  }
+}

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Response } from 'express';
 import { ProblemException, problemType } from '@casework/core/http/problem';
@@ -6,6 +6,8 @@ import type { AuthenticatedRequest } from '../actor';
 import { hasPermission, rolesFor, type Permission } from '../permissions';
 import { resolvePermission } from '../permit.decorator';
 import { TokenRejected, type TokenVerifier } from './token-verifier';
+import type { AuditTrail } from '../audit/audit-trail';
+import { AUDIT_TRAIL, auditEntry } from '../audit/audit.interceptor';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 
@@ -21,6 +23,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    @Optional() @Inject(AUDIT_TRAIL) private readonly audit?: AuditTrail,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -55,6 +58,8 @@ export class AuthGuard implements CanActivate {
       throw forbidden('This route declares no permission, so it is closed to everyone', undefined);
     }
     if (!hasPermission(req.actor.role, permission)) {
+      // A refusal is recorded too: someone tried to reach what their role may not.
+      await this.audit?.record(auditEntry(req, req.actor, 'denied', 403));
       throw forbidden(`The role ${req.actor.role} may not do this (needs ${permission}: ${rolesFor(permission).join(', ')})`, permission);
     }
     return true;
