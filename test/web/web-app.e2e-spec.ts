@@ -71,10 +71,11 @@ describeBrowser('the web app in a browser', () => {
     const homes: [RegExp, string][] = [
       [/^Amara Okafor/, 'OH referrals'],
       [/^Ian Walsh/, 'TRiM activations'],
-      [/^Kiran Shah/, 'Repeat-exposure support tasks'],
+      [/^Kiran Shah/, 'Trauma support dashboard'],
       [/^Olivia Evans/, 'Welfare liaison cases'],
       [/^Rachel Kim/, 'Stay interviews'],
-      [/^Sam Patel/, 'Reports'],
+      [/^Sam Patel/, 'People board dashboard'],
+      [/^Fiona Grant/, 'Occupational health dashboard'],
       [/^PC Victor Hall/, 'Refer a colleague to occupational health'],
     ];
     const s = await session();
@@ -213,6 +214,7 @@ describeBrowser('the web app in a browser', () => {
     const s = await session();
     await step(s.page, 'overdue badge', async () => {
       await signIn(s.page, /^Fiona Grant/);
+      await s.page.getByRole('link', { name: 'OH referrals', exact: true }).click();
       await s.page.getByRole('heading', { name: 'OH referrals' }).waitFor();
       await s.page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
       const row = s.page.locator(`tr[data-id="${id}"]`);
@@ -225,11 +227,53 @@ describeBrowser('the web app in a browser', () => {
     await done(s);
   }, 45_000);
 
+  test('an OH manager lands on a dashboard of charts, each with its table and CSV, under one filter bar', async () => {
+    await request(e2e.app.getHttpServer() as App)
+      .post('/referrals')
+      .set(as('pc.victor.hall', 'officer', FORCE))
+      .send({
+        subjectId: 'PC-6610',
+        subjectName: 'Casey Moore',
+        employmentType: 'police_staff',
+        department: 'Custody',
+        source: 'management',
+        category: 'mental_health',
+        urgency: 'routine',
+        reason: 'Low mood after a death in custody',
+      })
+      .expect(201);
+    const s = await session();
+    await step(s.page, 'dashboard', async () => {
+      const page = s.page;
+      await signIn(page, /^Fiona Grant/);
+      await page.getByRole('heading', { level: 1, name: 'Occupational health dashboard' }).waitFor();
+      for (const report of ['referrals-by-employment-type', 'referrals-by-category', 'referral-backlog', 'referral-deadlines']) {
+        await page.locator(`#panel-${report} svg.app-chart`).waitFor({ timeout: 15_000 });
+      }
+      expect(await page.locator('section.app-panel').count()).toBe(4);
+      await page.locator('#panel-referral-backlog summary').click();
+      await page.locator('#panel-referral-backlog-table').waitFor();
+      await checkAccessibility(page, 'the OH dashboard');
+      await page.getByLabel('Employment type', { exact: true }).selectOption('police_staff');
+      await page.getByRole('button', { name: 'Update dashboard' }).click();
+      await page.waitForURL(/employmentType=police_staff/);
+      await page.locator('#panel-referral-backlog svg.app-chart').waitFor({ timeout: 15_000 });
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('#panel-referral-backlog').getByRole('button', { name: /^Download CSV/ }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^referral-backlog.*\.csv$/);
+      expect(readFileSync(await download.path(), 'utf8').split(/\r?\n/)[0]).toContain('ageBand');
+      await checkAccessibility(page, 'the filtered OH dashboard');
+    });
+    await done(s);
+  }, 45_000);
+
   test('an HR analyst cannot open a clinical record: the page says so and the API answers 403', async () => {
     const s = await session();
     await step(s.page, 'hr denied', async () => {
       await signIn(s.page, /^Sam Patel/);
-      await s.page.getByRole('heading', { name: 'Reports' }).waitFor();
+      await s.page.getByRole('heading', { name: 'People board dashboard' }).waitFor();
       expect(await s.page.getByRole('link', { name: 'OH referrals', exact: true }).count()).toBe(0);
       await s.page.goto(`/#/referrals/${referralId}`);
       await s.page.getByTestId('access-denied').waitFor();

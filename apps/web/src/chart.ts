@@ -13,7 +13,7 @@ export interface Series {
  * A (stacked) bar chart drawn as inline SVG. It is hidden from assistive technology
  * (aria-hidden) because the table below it carries the same figures.
  */
-export function barChart(title: string, data: readonly Series[]): TemplateResult | typeof nothing {
+export function barChart(title: string, data: readonly Series[], note = 'chart; its table has the same figures'): TemplateResult | typeof nothing {
   if (data.length === 0) return nothing;
   const xs = [...new Set(data.map((d) => d.x))];
   const groups = [...new Set(data.map((d) => d.group))];
@@ -28,7 +28,7 @@ export function barChart(title: string, data: readonly Series[]): TemplateResult
   const barW = Math.max(4, Math.min(60, band * 0.7));
   const ticks = niceTicks(max);
   return html`<figure class="govuk-!-margin-0 govuk-!-margin-bottom-4">
-    <figcaption class="govuk-body-s">${title} (chart; the table below has the same figures)</figcaption>
+    <figcaption class="govuk-body-s">${title} (${note})</figcaption>
     <svg class="app-chart" viewBox=${`0 0 ${width} ${height}`} width=${width} height=${height} aria-hidden="true" focusable="false">
       ${ticks.map((t) => {
         const y = 10 + plotH - (t / ticks[ticks.length - 1]!) * plotH;
@@ -71,4 +71,37 @@ function niceTicks(max: number): number[] {
   const ticks: number[] = [];
   for (let t = 0; t <= top; t += u) ticks.push(t);
   return ticks;
+}
+
+export interface Stage {
+  readonly label: string;
+  readonly value: number;
+}
+
+/**
+ * Ordered stages drawn as a funnel: one centred bar per stage, top to bottom, its width
+ * the stage's share of the first; each bar names the stage, its count and that share.
+ */
+export function funnelChart(title: string, stages: readonly Stage[], note = 'chart; its table has the same figures'): TemplateResult | typeof nothing {
+  if (stages.length === 0) return nothing;
+  const width = 720;
+  const row = 40;
+  const labelW = 200;
+  const plotW = width - labelW - 10;
+  const first = Math.max(1, stages[0]!.value);
+  const height = stages.length * row + 10;
+  return html`<figure class="govuk-!-margin-0 govuk-!-margin-bottom-4">
+    <figcaption class="govuk-body-s">${title} (${note})</figcaption>
+    <svg class="app-chart" viewBox=${`0 0 ${width} ${height}`} width=${width} height=${height} aria-hidden="true" focusable="false">
+      ${stages.map((s, i) => {
+        const w = Math.max(2, (s.value / first) * plotW);
+        const x = labelW + (plotW - w) / 2;
+        const y = 5 + i * row;
+        const share = Math.round((s.value / first) * 1000) / 10;
+        return svg`<text x=${labelW - 8} y=${y + row / 2 + 2} text-anchor="end">${i + 1}. ${s.label}</text>
+          <rect class=${`app-swatch-${i % 8}`} x=${x} y=${y + 4} width=${w} height=${row - 8}></rect>
+          <text class="app-chart__value" x=${labelW + plotW / 2} y=${y + row / 2 + 2} text-anchor="middle">${s.value} (${share}%)</text>`;
+      })}
+    </svg>
+  </figure>`;
 }

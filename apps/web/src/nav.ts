@@ -1,4 +1,5 @@
 import { can, currentUser } from './app-state';
+import { dashboardFor } from './views/dashboards';
 
 export interface NavItem {
   readonly href: string;
@@ -10,6 +11,7 @@ export interface NavItem {
 /** The service navigation, shaped by the signed-in user's permissions. */
 export function navigation(): NavItem[] {
   const items: NavItem[] = [];
+  if (can('reporting.run')) items.push({ href: '#/dashboard', text: 'Dashboard', section: 'dashboard' });
   if (can('referral.read')) items.push({ href: '#/referrals', text: 'OH referrals', section: 'referrals' });
   if (can('trauma.readIncident')) items.push({ href: '#/incidents', text: 'Incidents', section: 'incidents' });
   if (can('trauma.trim')) items.push({ href: '#/trim', text: 'TRiM', section: 'trim' });
@@ -24,9 +26,11 @@ export function navigation(): NavItem[] {
   return items;
 }
 
-/** Where a role starts: its own work queue, else reports, else the referral form. */
+/** Where a role starts: managers and boards on their dashboard, else their own work queue, else reports, else the referral form. */
 export function homeFor(): string {
   const user = currentUser();
+  const dashboard = can('reporting.run') ? dashboardFor(user?.role ?? '') : undefined;
+  if (dashboard) return `#/dashboard/${dashboard.id}`;
   if (can('referral.read')) return user?.role === 'oh_advisor' ? '#/referrals?view=mine' : '#/referrals';
   if (can('trauma.trim')) return '#/trim';
   if (can('trauma.exposure')) return '#/support-tasks';

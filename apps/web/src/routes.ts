@@ -1,5 +1,6 @@
 import type { Route } from './router';
 import { caseView, type CaseConfig } from './views/case';
+import { dashboardView } from './views/dashboard';
 import { notFound } from './views/pages';
 import { queueView, type QueueConfig } from './views/queue';
 import { referView } from './views/refer';
@@ -38,6 +39,7 @@ export async function routeView(route: Route): Promise<Dispose | void> {
   const workflow = WORKFLOWS[section];
   if (workflow && rest.length === 0) return id ? caseView(workflow.case(), id) : queueView(workflow.queue, route);
   if (section === 'refer' && !id) return referView();
+  if (section === 'dashboard' && rest.length === 0) return dashboardView(id, route);
   if (section === 'reports' && rest.length === 0) return id ? reportView(id, route) : reportsIndex();
   notFound();
 }

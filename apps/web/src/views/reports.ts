@@ -4,33 +4,12 @@ import { barChart, type Series } from '../chart';
 import { label } from '../format';
 import { screen } from '../layout';
 import { go, hrefWith, type Route } from '../router';
-import { readSession } from '../session';
+import { catalogue, downloadCsv as download, reportTable, type CatalogueEntry, type ReportResponse } from '../report-api';
 import { EMPLOYMENT_TYPES } from './referrals';
-
-interface CatalogueEntry {
-  readonly name: string;
-  readonly title: string;
-  readonly description: string;
-  readonly params: readonly string[];
-  readonly periods: readonly string[];
-  readonly allowed: boolean;
-}
-
-type Cell = string | number | null;
-interface ReportResponse {
-  readonly report: string;
-  readonly title: string;
-  readonly filters: Record<string, unknown>;
-  readonly freshness: { readonly checkpointAt: string | null; readonly lagSeconds: number };
-  readonly suppression: { readonly applied: boolean; readonly threshold: number; readonly notes: readonly string[] };
-  readonly columns: readonly { readonly name: string; readonly kind: string }[];
-  readonly rows: readonly Record<string, Cell>[];
-}
 
 export async function reportsIndex(): Promise<void> {
   const show = screen();
-  const entries = (await get<CatalogueEntry[] | { reports: CatalogueEntry[] }>('/reports')).data;
-  const list = (Array.isArray(entries) ? entries : entries.reports).filter((e) => e.allowed);
+  const list = (await catalogue()).filter((e) => e.allowed);
   show(
     html`<h1 class="govuk-heading-l">Reports</h1>
       <p class="govuk-body">Figures come from the live read models. Each report has a chart, the table behind it and a CSV download.</p>
@@ -50,8 +29,7 @@ export async function reportsIndex(): Promise<void> {
 
 export async function reportView(name: string, route: Route): Promise<void> {
   const show = screen();
-  const catalogue = (await get<CatalogueEntry[] | { reports: CatalogueEntry[] }>('/reports')).data;
-  const entry = (Array.isArray(catalogue) ? catalogue : catalogue.reports).find((e) => e.name === name);
+  const entry = (await catalogue()).find((e) => e.name === name);
   if (!entry) throw new ApiError(404, { title: 'No such report', status: 404 });
   if (!entry.allowed) throw new ApiError(403, { title: 'Not for your role', status: 403 });
   const query = new URLSearchParams();
@@ -137,48 +115,6 @@ function body(report: ReportResponse, onDownload: () => void): TemplateResult {
       : nothing}
     ${measure ? barChart(`${label(measure)} by ${dims.slice(0, 2).map((d) => label(d).toLowerCase()).join(' and ')}`, series) : nothing}
     <button type="button" class="govuk-button govuk-button--secondary" id="download-csv" @click=${onDownload}>Download this table as CSV</button>
-    <div class="app-table-wrap">
-      <table class="govuk-table" id="report-table">
-        <caption class="govuk-table__caption govuk-table__caption--m">${report.title}</caption>
-        <thead class="govuk-table__head"><tr class="govuk-table__row">
-          ${report.columns.map((c) => html`<th scope="col" class=${`govuk-table__header${c.kind === 'dimension' ? '' : ' govuk-table__header--numeric'}`}>${label(c.name)}</th>`)}
-        </tr></thead>
-        <tbody class="govuk-table__body">
-          ${report.rows.length === 0
-            ? html`<tr class="govuk-table__row"><td class="govuk-table__cell" colspan=${report.columns.length}>No data for these filters.</td></tr>`
-            : report.rows.map(
-                (r) => html`<tr class="govuk-table__row">
-                  ${report.columns.map((c) => {
-                    const v = r[c.name];
-                    const shown = v === null || v === undefined ? (c.kind === 'dimension' ? '—' : 'suppressed') : c.kind === 'dimension' && /^[a-z_]+$/.test(String(v)) ? label(String(v)) : String(v);
-                    return html`<td class=${`govuk-table__cell${c.kind === 'dimension' ? '' : ' govuk-table__cell--numeric'}`}>${shown}</td>`;
-                  })}
-                </tr>`,
-              )}
-        </tbody>
-      </table>
-    </div>
+    ${reportTable(report, report.title, 'report-table')}
     <p class="govuk-body-s">Data as of ${report.freshness.checkpointAt ? new Date(report.freshness.checkpointAt).toLocaleString('en-GB') : 'now'}.</p>`;
-}
-
-/** CSV needs the bearer token, so it is fetched and handed to the browser as a file. */
-async function download(name: string, query: URLSearchParams): Promise<void> {
-  const q = new URLSearchParams(query);
-  q.set('format', 'csv');
-  const session = readSession();
-  const res = await fetch(`/reports/${name}?${q.toString()}`, {
-    headers: { Accept: 'text/csv', ...(session ? { Authorization: `Bearer ${session.accessToken}` } : {}) },
-  });
-  if (!res.ok) throw new Error(`The CSV could not be downloaded (${res.status})`);
-  const blob = await res.blob();
-  const disposition = res.headers.get('content-disposition') ?? '';
-  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `${name}.csv`;
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
