@@ -54,7 +54,7 @@ export abstract class CaseController<C extends { readonly type: string; readonly
   @ApiOperation({ summary: 'The case as it stands now, from its own stream, with its revision as ETag' })
   async get(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<CaseView> {
     this.access.read(actor.role);
-    const { state, revision } = await this.sender.load(this.category, id, actor.forceId);
+    const { state, revision } = await this.sender.load(this.category, id, actor.forceId, actor);
     res.setHeader('ETag', revisionEtag(revision));
     res.setHeader('Cache-Control', 'no-store');
     return this.present(id, caseView(state));
@@ -74,7 +74,7 @@ export abstract class CaseController<C extends { readonly type: string; readonly
     @Res({ passthrough: true }) res: Response,
   ): Promise<{ caseId: string; items: TimelineItem[] }> {
     this.access.read(actor.role);
-    const { items, revision } = await this.sender.timeline(this.category, id, actor.forceId);
+    const { items, revision } = await this.sender.timeline(this.category, id, actor.forceId, actor);
     res.setHeader('ETag', revisionEtag(revision));
     res.setHeader('Cache-Control', 'no-store');
     return { caseId: id, items };

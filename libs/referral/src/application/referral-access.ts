@@ -13,9 +13,10 @@ export const REFERRAL_ROLES = {
   ohManager: 'oh_manager',
   ohAdmin: 'oh_admin',
   headOfWellbeing: 'head_of_wellbeing',
+  lineManager: 'line_manager',
 } as const;
 
-const { ohAdvisor, ohClinician, ohManager, ohAdmin, headOfWellbeing } = REFERRAL_ROLES;
+const { ohAdvisor, ohClinician, ohManager, ohAdmin, headOfWellbeing, lineManager } = REFERRAL_ROLES;
 
 export const REFERRAL_PERMISSIONS = {
   /** Anyone signed in may refer: managers, self-referrers, HR, TRiM, welfare liaison. */
@@ -31,6 +32,8 @@ export const REFERRAL_PERMISSIONS = {
   /** Waiving a deadline, cancelling and reopening are management decisions. */
   manage: [ohManager, headOfWellbeing],
   import: [ohManager, ohAdmin],
+  /** Status and the consented, released outcome report of referrals naming them (checked per case). */
+  managerView: [lineManager],
 } as const satisfies Record<string, 'anyone' | readonly string[]>;
 
 export type ReferralPermission = keyof typeof REFERRAL_PERMISSIONS;

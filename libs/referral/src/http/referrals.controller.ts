@@ -23,7 +23,8 @@ import type { ReferralCommand } from '../domain/commands';
 import { REFERRAL_DEADLINES } from '../domain/deadline-policy';
 import { assertReferralPermission, type ReferralPermission } from '../application/referral-access';
 import { ExecuteReferralCommand } from '../application/execute-referral-command';
-import { ReferralReader, toView, type ReferralDto } from '../application/referral-reader';
+import { ReferralReader, toView, type ReferralDto, type TeamPageView } from '../application/referral-reader';
+import type { ReferralManagerView } from '../application/referral-manager-view';
 import { ReferralImportService, type ImportOutcome } from '../application/import/referral-import.service';
 import {
   AttendanceDto,
@@ -39,6 +40,7 @@ import {
   SubmitReferralDto,
   TriageReferralDto,
 } from './referral.dtos';
+import { TeamQueryDto } from './team-query.dto';
 
 const DEADLINE_KINDS = Object.values(REFERRAL_DEADLINES) as readonly string[];
 
@@ -114,10 +116,28 @@ export class ReferralsController {
       department: query.department,
       employmentType: query.employmentType,
       advisorId: query.advisorId,
+      // Nobody sees their own referral in a staff queue.
+      excludeSubjectId: actor.personId ?? null,
       includeClosed: query.includeClosed === 'true' || (query.status === 'closed' || query.status === 'cancelled'),
       page: query.page,
       pageSize: query.pageSize,
     });
+  }
+
+  @Get('team')
+  @Permit('referral.managerView')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'A line manager’s referrals: those naming the caller as line manager or referrer',
+    description:
+      'Open first, then most recently changed. Each: the colleague’s name, where the referral stands (in words), ' +
+      'when it was submitted and last changed, and whether an outcome report has been released to management. ' +
+      'Nothing clinical: no category, reason, notes or outcome (see /referrals/{id}/manager-view).',
+  })
+  @ApiOkResponse({ description: '{ items, page, pageSize, total }' })
+  team(@Query() query: TeamQueryDto, @CurrentActor() actor: Actor): Promise<TeamPageView> {
+    assertReferralPermission(actor.role, 'managerView');
+    return this.reader.team(actor, { openOnly: query.open === 'true', page: query.page, pageSize: query.pageSize });
   }
 
   @Post('import')
@@ -153,7 +173,7 @@ export class ReferralsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ReferralDto> {
     assertReferralPermission(actor.role, 'read');
-    const { referral, revision } = await this.reader.get(id, actor.forceId);
+    const { referral, revision } = await this.reader.get(id, actor.forceId, actor);
     res.setHeader('ETag', revisionEtag(revision));
     res.setHeader('Cache-Control', 'no-store');
     return referral;
@@ -165,9 +185,25 @@ export class ReferralsController {
   @ApiOperation({ summary: 'Every event of the case as human-readable history (who, what, when)' })
   async timeline(@Param('id', ID) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<unknown> {
     assertReferralPermission(actor.role, 'read');
-    const { items, revision } = await this.reader.timeline(id, actor.forceId);
+    const { items, revision } = await this.reader.timeline(id, actor.forceId, actor);
     res.setHeader('ETag', revisionEtag(revision));
     return { referralId: id, items };
+  }
+
+  @Get(':id/manager-view')
+  @Permit('referral.managerView')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: 'What the colleague’s line manager (or referrer) may know of the referral',
+    description:
+      'Where it stands and, only once the colleague consented to its release and it was released, the management part ' +
+      'of the outcome report: fitness for duty, limited duties and recommendations. Never clinical notes. ' +
+      'A referral not naming the caller as line manager or referrer answers 404, like a missing one.',
+  })
+  @ApiNotFoundResponse({ description: 'No such referral naming the caller, in the caller’s force' })
+  managerView(@Param('id', ID) id: string, @CurrentActor() actor: Actor): Promise<ReferralManagerView> {
+    assertReferralPermission(actor.role, 'managerView');
+    return this.reader.managerView(id, actor);
   }
 
   @Post(':id/triage')
@@ -298,8 +334,8 @@ export class ReferralsController {
     return this.command('manage', id, a, m, res, (e) => ({ ...e, type: 'WaiveDeadline', data: { kind, reason: body.reason } }));
   }
 
-  /** Commands on an existing referral: a missing one is a 404, never a new stream. */
-  private command(
+  /** Commands on an existing referral: a missing one is a 404, never a new stream; the caller's own, a 403. */
+  private async command(
     permission: ReferralPermission,
     referralId: string,
     actor: Actor,
@@ -308,6 +344,7 @@ export class ReferralsController {
     build: (envelope: Envelope) => ReferralCommand,
   ): Promise<ReferralDto> {
     assertReferralPermission(actor.role, permission);
+    await this.reader.assertNotOwn(referralId, actor);
     return this.execute(referralId, actor, meta, res, build);
   }
 

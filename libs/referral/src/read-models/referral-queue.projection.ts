@@ -34,12 +34,18 @@ interface QueueRow {
   readonly escalation_level: number;
   readonly updated_at: string | Date;
   readonly revision: string;
+  /** Staff user ids: a line manager's team view reads the referrals naming them. */
+  readonly line_manager_id: string | null;
+  readonly referred_by: string | null;
+  /** When the current outcome's report was released to management (null: not released). */
+  readonly report_released_at: string | Date | null;
 }
 
 const COLUMNS = `referral_id uuid, force_id text, status text, is_open boolean, subject_id text, subject_name text,
   employment_type text, department text, source text, category text, urgency text, priority text, advisor_id text,
   submitted_at timestamptz, deadlines jsonb, next_deadline_kind text, next_deadline_at timestamptz, overdue boolean,
-  escalation_level int, updated_at timestamptz, revision bigint`;
+  escalation_level int, updated_at timestamptz, revision bigint, line_manager_id text, referred_by text,
+  report_released_at timestamptz`;
 
 /**
  * The OH advisor's queue: one row per referral with what a queue needs to sort and badge
@@ -92,6 +98,9 @@ function reduce(row: QueueRow | undefined, id: string, recorded: RecordedEvent):
       escalation_level: 0,
       updated_at: at,
       revision,
+      line_manager_id: d.lineManagerId,
+      referred_by: d.referredBy,
+      report_released_at: null,
     };
   }
   const change = queueChange(event);
@@ -109,6 +118,7 @@ function reduce(row: QueueRow | undefined, id: string, recorded: RecordedEvent):
     next_deadline_at: summary.dueAt,
     overdue: summary.overdue,
     escalation_level: summary.level,
+    report_released_at: change.reportReleasedAt !== undefined ? change.reportReleasedAt : row.report_released_at,
     updated_at: at,
     revision,
   };
@@ -118,6 +128,7 @@ interface QueueChange {
   readonly status?: string;
   readonly priority?: string;
   readonly advisorId?: string | null;
+  readonly reportReleasedAt?: string | null;
   readonly deadlines?: (current: Record<string, QueueDeadline>) => Record<string, QueueDeadline>;
 }
 
@@ -138,11 +149,12 @@ function queueChange(event: ReferralEvent): QueueChange | null {
     case 'ReferralAppointmentMissed':
       return { status: 'awaiting_appointment' };
     case 'ReferralOutcomeRecorded':
-      return { status: 'report_consent_pending' };
+      // A new outcome (after a reopening) has a report of its own, not yet released.
+      return { status: 'report_consent_pending', reportReleasedAt: null };
     case 'ReferralReportConsentRecorded':
       return { status: event.data.consentGiven ? 'report_ready' : 'report_withheld' };
     case 'ReferralReportReleased':
-      return { status: 'report_released' };
+      return { status: 'report_released', reportReleasedAt: event.data.releasedAt };
     case 'ReferralReviewScheduled':
       return { status: 'under_review' };
     case 'ReferralClosed':

@@ -15,6 +15,8 @@ export interface QueueFilter {
   readonly employmentType?: string;
   readonly advisorId?: string;
   readonly includeClosed?: boolean;
+  /** The caller's own staff number: nobody sees their own referral in a staff queue. */
+  readonly excludeSubjectId?: string | null;
   readonly page: number;
   readonly pageSize: number;
 }
@@ -93,6 +95,7 @@ export async function queryReferralQueue(pool: Pool, filter: QueueFilter): Promi
   if (filter.department) add('department = ?', filter.department);
   if (filter.employmentType) add('employment_type = ?', filter.employmentType);
   if (filter.advisorId) add('advisor_id = ?', filter.advisorId);
+  if (filter.excludeSubjectId) add('subject_id <> ?', filter.excludeSubjectId);
   params.push(filter.pageSize, (filter.page - 1) * filter.pageSize);
   const { rows } = await pool.query<Row>(
     `select *, count(*) over () as total from referral_queue
