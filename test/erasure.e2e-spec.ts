@@ -154,6 +154,9 @@ describe('right to erasure, end to end', () => {
       expect(erasure).toMatchObject({ kind: 'person', streams: 3, keys: 3, requestedBy: 'era-admin' });
       expect(typeof erasure.id).toBe('string');
       expect(typeof erasure.at).toBe('string');
+      // Asking again finds nothing held: a 404 naming the field, and no second erasure recorded.
+      const again = await post('/personal-data/erasures', admin, { personId: P.personId, reason: 'Repeated request' }).expect(404);
+      expect(again.body).toMatchObject({ code: 'PERSONAL_DATA.NOT_FOUND', field: 'personId' });
       const list = await get('/personal-data/erasures', admin).expect(200);
       expect(list.body).toMatchObject({ total: 1, items: [{ id: erasure.id, streams: 3 }] });
       expect(leaksIn(list.text)).toEqual([]);

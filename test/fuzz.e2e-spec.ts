@@ -111,12 +111,9 @@ describe('bad input at every command endpoint', () => {
     expect(changes(initial, await settled(snapshot))).toEqual([]);
   }, 120_000);
 
-  // KNOWN BUG, kept last because it changes the store: the urlencoded body parser meant for the
-  // dev issuer's sign-in form (libs/platform/src/bootstrap.ts) parses every route's body, so an
-  // HTML form post runs a command whose fields are all strings (e.g. POST /referrals/{id}/triage
-  // with `priority=high&advisorId=adv-lee`). When the parser is confined to the sign-in routes
-  // this starts passing: make it a plain `it`.
-  it.failing('a form post (application/x-www-form-urlencoded) is refused by every JSON command endpoint', async () => {
+  // Once a bug: the urlencoded parser meant for the dev issuer's sign-in form parsed every
+  // route's body, so an HTML form post ran a command whose fields were all strings.
+  it('a form post (application/x-www-form-urlencoded) is refused by every JSON command endpoint', async () => {
     const failures: string[] = [];
     for (const endpoint of endpoints) {
       const req = formPost(contextOf(endpoint));
@@ -128,10 +125,10 @@ describe('bad input at every command endpoint', () => {
     expect(failures).toEqual([]);
   });
 
-  // KNOWN BUG, also last: class-transformer assigns `__proto__` / `constructor` / `prototype`
-  // as they come, so the whitelist never sees them as unknown properties and the command runs,
-  // e.g. POST /referrals/{id}/cancel with {"constructor": 1, "reason": "..."} answers 200.
-  it.failing('prototype keys (__proto__, constructor, prototype) are refused as unknown properties', async () => {
+  // Once a bug: class-transformer assigned `__proto__` / `constructor` / `prototype` as they
+  // came, so the whitelist never saw them and POST /referrals/{id}/cancel with
+  // {"constructor": 1, "reason": "..."} answered 200.
+  it('prototype keys (__proto__, constructor, prototype) are refused as unknown properties', async () => {
     const cancel = endpoints.find((e) => e.template === '/referrals/{id}/cancel') as CommandEndpoint;
     const ctx = contextOf(cancel);
     const failures: string[] = [];

@@ -9,8 +9,36 @@ import { createValidationPipe } from '@casework/core/http/validation';
 import { Metrics } from '@casework/core/observability/metrics';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { urlencoded } from 'express';
+import { DEV_ISSUER_PATH } from '@casework/identity/auth/dev-issuer';
+import { PROBLEM_CONTENT_TYPE, problemType } from '@casework/core/http/problem';
 import { APP_CONFIG } from '@casework/core/config/app-config';
 import { serveWebApp } from '../../../apps/web/server/serve-web';
+
+const BODY_TYPES = /^(application\/(json|[a-z0-9.+-]+\+json)|text\/(csv|plain))\s*(;|$)/i;
+
+/** A body in any other media type than JSON or CSV is a 415, outside the sign-in form. */
+function refuseUnsupportedBodies(req: Request, res: Response, next: NextFunction): void {
+  const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+  if (!hasBody || req.path.startsWith(DEV_ISSUER_PATH) || BODY_TYPES.test(req.headers['content-type'] ?? '')) {
+    next();
+    return;
+  }
+  res
+    .status(415)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(
+      JSON.stringify({
+        type: problemType('REQUEST.UNSUPPORTED_MEDIA_TYPE'),
+        title: 'The request body must be JSON (or CSV for imports)',
+        status: 415,
+        code: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+        field: 'Content-Type',
+        detail: `Content-Type ${String(req.headers['content-type'] ?? '(none)')} is not accepted here`,
+        instance: req.originalUrl,
+      }),
+    );
+}
 
 /** Applies the HTTP conventions every Casework app shares. */
 export function configureHttp(app: NestExpressApplication): void {
@@ -47,8 +75,10 @@ export function configureHttp(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: '256kb' });
   // Back-dated imports arrive as CSV; a force's whole history fits well within 10 MB.
   app.useBodyParser('text', { type: ['text/csv', 'text/plain'], limit: '10mb' });
-  // Only the development issuer's sign-in form and token exchange post forms.
-  app.useBodyParser('urlencoded', { extended: false, limit: '16kb', parameterLimit: 50 });
+  // Only the development issuer's sign-in form and token exchange post forms; everywhere
+  // else a body must be JSON (or CSV for imports), or it is refused before any route sees it.
+  app.use(DEV_ISSUER_PATH, urlencoded({ extended: false, limit: '16kb', parameterLimit: 50 }));
+  app.use(refuseUnsupportedBodies);
   app.useGlobalPipes(createValidationPipe());
   const metrics = app.get(Metrics);
   app.use((req: Request, res: Response, next: NextFunction) => {

@@ -18,9 +18,37 @@ export function flattenValidationErrors(errors: readonly ValidationError[], pref
   });
 }
 
-/** Whitelist, forbid unknown fields, transform to DTO classes: at every boundary. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Paths of keys that would reach an object's prototype, at any depth of a parsed body. */
+export function prototypeKeys(value: unknown, prefix = '', depth = 0): string[] {
+  if (value === null || typeof value !== 'object' || depth > 32) return [];
+  return Object.keys(value).flatMap((key) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    const own = PROTOTYPE_KEYS.has(key) ? [path] : [];
+    return [...own, ...prototypeKeys((value as Record<string, unknown>)[key], path, depth + 1)];
+  });
+}
+
+/**
+ * Whitelist, forbid unknown fields, transform to DTO classes: at every boundary. Keys
+ * naming a prototype (`__proto__`, `constructor`, `prototype`) are refused first: the
+ * transformer would assign them as they come and the whitelist would never see them.
+ */
+class BoundaryValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: Parameters<ValidationPipe['transform']>[1]): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const bad = prototypeKeys(value);
+      if (bad.length > 0) {
+        throw new RequestValidationError(bad.map((field) => ({ field, messages: [`property ${field} should not exist`] })));
+      }
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new BoundaryValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -1,3 +1,4 @@
+import { DomainError } from '@casework/core/domain/domain-error';
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import type { PersonalDataKeys } from './personal-data-keys';
@@ -55,6 +56,10 @@ export class ErasureService {
          returning key_id, stream_id`,
         [forceId, personHash],
       );
+      if (rows.length === 0) {
+        // Nothing held (never recorded, or erased already): say so, and record no erasure.
+        throw new DomainError('PERSONAL_DATA.NOT_FOUND', 'No personal data is held for this person in your force (never recorded, or already erased)', 'not_found', 'personId');
+      }
       return { rows, personIds: [personId] };
     });
   }

@@ -5,7 +5,7 @@ import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } 
 export class ErasureRequestDto {
   @ApiProperty({ description: 'Staff number or person id of the colleague to erase', example: 'P-1234', maxLength: 100 })
   @IsString()
-  @Matches(/^\S(.*\S)?$/, { message: 'personId must not start or end with spaces' })
+  @Matches(/^[A-Za-z0-9._@-]{1,100}$/, { message: 'personId must be 1–100 letters, digits, ".", "_", "@" or "-" (a staff number)' })
   @MinLength(1)
   @MaxLength(100)
   personId!: string;

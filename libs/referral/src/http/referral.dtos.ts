@@ -16,6 +16,7 @@ import {
   Min,
   MinLength,
   ValidateNested,
+  IsUUID,
 } from 'class-validator';
 import { QUEUE_VIEWS, type QueueView } from '../read-models/referral-queue.query';
 import {
@@ -106,10 +107,9 @@ export class SubmitReferralDto {
   @Matches(PERSON_ID, { message: PERSON_ID_MESSAGE })
   lineManagerId?: string;
 
-  @ApiPropertyOptional({ description: 'A TRiM or welfare case this referral came from' })
+  @ApiPropertyOptional({ description: 'A TRiM or welfare case this referral came from (its id)', format: 'uuid' })
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @IsUUID('all', { message: 'linkedCaseId must be the UUID of a TRiM or welfare case' })
   linkedCaseId?: string;
 }
 
