@@ -1,4 +1,5 @@
 import { Injectable, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@casework/core/config/app-config';
 import { ProjectionHost } from '@casework/platform/projection-host';
 import { ReportsController } from './http/reports.controller';
 import { REPORT_REFERRALS_MODEL } from './read-models/report-referrals.projection';
@@ -21,7 +22,19 @@ export class ReportingModule {
     return {
       module: ReportingModule,
       controllers: [ReportsController],
-      providers: [{ provide: REPORTING_OPTIONS, useValue: options }, ReportsService, ReportingWiring],
+      providers: [
+        {
+          provide: REPORTING_OPTIONS,
+          inject: [APP_CONFIG],
+          // An explicit option (tests) wins over REPORT_SUPPRESSION_THRESHOLD.
+          useFactory: (config: AppConfig): ReportingOptions => ({
+            ...options,
+            suppressionThreshold: options.suppressionThreshold ?? config.REPORT_SUPPRESSION_THRESHOLD,
+          }),
+        },
+        ReportsService,
+        ReportingWiring,
+      ],
       exports: [ReportsService],
     };
   }

@@ -7,10 +7,11 @@ import type { Actor } from '@casework/platform/http/actor';
 import { PG_POOL } from '@casework/platform/tokens';
 import { TraumaPolicies } from '@casework/trauma/application/trauma-policies';
 import { DEFAULT_EXPOSURE_POLICY, type ExposurePolicy } from '@casework/trauma/domain/exposure';
+import { forcesWithEvents, mergeForceResults } from './across-forces';
 import { readFreshness, type Freshness } from './freshness';
-import { parseReportQuery, type AppliedFilters, type ReportFormat } from './report-params';
+import { invalidParameter, parseReportQuery, type AppliedFilters, type ReportFormat } from './report-params';
 import { defaultReportRegistry, type ReportRegistry } from './report-registry';
-import type { ReportContext, ReportDefinition } from './reports/report';
+import type { ReportContext, ReportDefinition, ReportParams, ReportResult } from './reports/report';
 import {
   DEFAULT_SUPPRESSION_THRESHOLD,
   suppress,
@@ -23,6 +24,13 @@ import {
 
 export const REPORTING_OPTIONS = Symbol('REPORTING_OPTIONS');
 
+/**
+ * Roles that work across forces: their token's force is `national`, they never see a case,
+ * and their reports add up every force (or the one `?force=` names), always suppressed.
+ */
+export const NATIONAL_ROLES: readonly string[] = ['national_analyst'];
+const FORCE_ID = /^[A-Za-z0-9._@:|/-]{1,200}$/;
+
 export interface ReportingOptions {
   /** Counts below this are suppressed for roles outside OH/wellbeing management; default 5. */
   readonly suppressionThreshold?: number;
@@ -31,7 +39,10 @@ export interface ReportingOptions {
 export interface ReportResponse {
   readonly report: string;
   readonly title: string;
+  /** The filters applied, defaults included; for a national analyst also `force` (`all` or one force). */
   readonly filters: AppliedFilters;
+  /** How national figures were put together, when that needs saying. */
+  readonly notes?: readonly string[];
   readonly freshness: Freshness;
   readonly suppression: {
     readonly threshold: number;
@@ -88,7 +99,7 @@ export class ReportsService {
         name: r.name,
         title: r.title,
         description: r.description,
-        params: [...r.params, 'format'],
+        params: [...r.params, 'format', ...(NATIONAL_ROLES.includes(actor.role) ? ['force'] : [])],
         dates: r.dates,
         periods: r.params.includes('period') ? (r.periods ?? []) : [],
         groupBy: r.groupBy && r.params.includes('groupBy') ? { allowed: r.groupBy.allowed, default: r.groupBy.default, max: r.groupBy.max ?? null } : null,
@@ -128,9 +139,16 @@ export class ReportsService {
       });
     }
     const now = this.clock.now();
-    const parsed = parseReportQuery(report, request.query, { forceId: actor.forceId, now });
-    const result = await report.run(this.context(), parsed.params);
-    const applied = suppressionAppliesTo(actor.role);
+    const national = NATIONAL_ROLES.includes(actor.role);
+    const { force, query } = national ? nationalScope(request.query) : { force: undefined, query: request.query };
+    const parsed = parseReportQuery(report, query, { forceId: force ?? actor.forceId, now });
+    const filters: AppliedFilters = national ? { ...parsed.filters, force: force ?? 'all' } : parsed.filters;
+    const { result, notes } =
+      national && force === undefined
+        ? await this.acrossForces(report, parsed.params)
+        : { result: await report.run(this.context(), parsed.params), notes: undefined };
+    // National figures are always suppressed, whatever the unsuppressed roles become.
+    const applied = national || suppressionAppliesTo(actor.role);
     const suppressed = applied ? suppress(result.columns, result.rows, { threshold: this.threshold, additive: result.additive }) : undefined;
     const freshness = await readFreshness(this.pool, report.source, now);
     return {
@@ -138,7 +156,8 @@ export class ReportsService {
       response: {
         report: report.name,
         title: report.title,
-        filters: parsed.filters,
+        filters,
+        ...(notes ? { notes } : {}),
         freshness,
         suppression: {
           threshold: this.threshold,
@@ -150,6 +169,16 @@ export class ReportsService {
         rows: suppressed?.rows ?? [...result.rows],
       },
     };
+  }
+
+  /** Every force's figures added up: by the report's own query where it can, else force by force. */
+  private async acrossForces(report: ReportDefinition, params: ReportParams): Promise<{ result: ReportResult; notes?: readonly string[] }> {
+    const context = this.context();
+    if (report.acrossForces === 'query') return { result: await report.run(context, { ...params, allForces: true }) };
+    const forces = await forcesWithEvents(this.pool, report.source.categories);
+    const results = await Promise.all(forces.map((forceId) => report.run(context, { ...params, forceId })));
+    const columns = results[0]?.columns ?? (await report.run(context, { ...params, forceId: NO_FORCE })).columns;
+    return mergeForceResults(columns, results);
   }
 
   private context(): ReportContext {
@@ -168,4 +197,17 @@ export class ReportsService {
       return undefined;
     }
   }
+}
+
+/** No force has this id (force ids have no spaces): runs a report for its columns alone. */
+const NO_FORCE = '(no force)';
+
+/** A national caller's `?force=` (absent or `all`: every force), taken out of the report's own parameters. */
+function nationalScope(query: Readonly<Record<string, unknown>>): { force?: string; query: Readonly<Record<string, unknown>> } {
+  const { force, ...rest } = query;
+  if (force === undefined || force === 'all') return { query: rest };
+  if (typeof force !== 'string' || !FORCE_ID.test(force)) {
+    throw invalidParameter('force', 'force must be given once, as a force id (or "all")');
+  }
+  return { force, query: rest };
 }

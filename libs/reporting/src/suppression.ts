@@ -17,8 +17,11 @@ export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
 /** Roles that see exact numbers: OH and wellbeing management, who see the cases anyway. */
 export const UNSUPPRESSED_ROLES: readonly string[] = ['oh_manager', 'head_of_wellbeing'];
 
+/** Roles that always see suppressed numbers, whatever else changes: national analysts see other forces' figures. */
+export const ALWAYS_SUPPRESSED_ROLES: readonly string[] = ['national_analyst'];
+
 export function suppressionAppliesTo(role: string): boolean {
-  return !UNSUPPRESSED_ROLES.includes(role);
+  return ALWAYS_SUPPRESSED_ROLES.includes(role) || !UNSUPPRESSED_ROLES.includes(role);
 }
 
 export type ColumnKind = 'dimension' | 'count' | 'percent' | 'number';

@@ -22,10 +22,13 @@ const SOURCE = { projection: REPORT_REFERRALS_PROJECTION, categories: [REFERRAL_
 const PERIODS: readonly PeriodUnit[] = ['quarter', 'month', 'financial_year'];
 const ROLES: readonly string[] = REFERRAL_REPORT_ROLES;
 
-/** `where` over report_referrals for the caller's force and the filters. */
+/** `where` over report_referrals for the caller's force (or every force) and the filters. */
 function where(params: ReportParams, values: unknown[], options: { dates: boolean }): string {
-  values.push(params.forceId);
-  const clauses = [`force_id = $${values.length}`];
+  const clauses: string[] = [];
+  if (!params.allForces) {
+    values.push(params.forceId);
+    clauses.push(`force_id = $${values.length}`);
+  }
   if (options.dates) clauses.push(...dateRangeSql('submitted_at', params, values));
   if (params.department) {
     values.push(params.department);
@@ -35,7 +38,7 @@ function where(params: ReportParams, values: unknown[], options: { dates: boolea
     values.push(params.employmentType);
     clauses.push(`employment_type = $${values.length}`);
   }
-  return clauses.join(' and ');
+  return clauses.length > 0 ? clauses.join(' and ') : 'true';
 }
 
 function dimensionColumns(dims: readonly string[]): ReportColumn[] {
@@ -239,6 +242,7 @@ export const REFERRAL_REPORTS: readonly ReportDefinition[] = [
     periods: PERIODS,
     groupBy: { allowed: extraDimensions(['employmentType']), default: [], max: 2 },
     roles: ROLES,
+    acrossForces: 'query',
     source: SOURCE,
     run: referralCounts(['employmentType']),
   },
@@ -251,6 +255,7 @@ export const REFERRAL_REPORTS: readonly ReportDefinition[] = [
     periods: PERIODS,
     groupBy: { allowed: extraDimensions(['category']), default: [], max: 2 },
     roles: ROLES,
+    acrossForces: 'query',
     source: SOURCE,
     run: referralCounts(['category']),
   },
@@ -265,6 +270,7 @@ export const REFERRAL_REPORTS: readonly ReportDefinition[] = [
     dates: 'as_of',
     groupBy: { allowed: DIMENSION_NAMES, default: ['urgency'], max: 2 },
     roles: ROLES,
+    acrossForces: 'query',
     source: SOURCE,
     run: referralBacklog,
   },
@@ -279,6 +285,7 @@ export const REFERRAL_REPORTS: readonly ReportDefinition[] = [
     periods: PERIODS,
     groupBy: { allowed: DIMENSION_NAMES, default: [], max: 2 },
     roles: ROLES,
+    acrossForces: 'query',
     source: SOURCE,
     run: referralDeadlines,
   },
@@ -293,6 +300,7 @@ export const REFERRAL_REPORTS: readonly ReportDefinition[] = [
     periods: PERIODS,
     groupBy: { allowed: DIMENSION_NAMES, default: [], max: 2 },
     roles: ROLES,
+    acrossForces: 'query',
     source: SOURCE,
     run: referralTimes,
   },

@@ -10,6 +10,11 @@ export type ReportParamName = (typeof REPORT_PARAMS)[number];
 /** A report's parameters after validation, defaults filled in. Dates are London business dates. */
 export interface ReportParams {
   readonly forceId: string;
+  /**
+   * Every force at once (a national analyst's default): the report ignores `forceId`. Only
+   * reports whose `acrossForces` is `query` are ever run with it.
+   */
+  readonly allForces?: boolean;
   readonly from?: string;
   readonly to?: string;
   readonly period?: PeriodUnit;
@@ -53,6 +58,12 @@ export interface ReportDefinition {
   readonly groupBy?: { readonly allowed: readonly string[]; readonly default: readonly string[]; readonly max?: number };
   /** Roles allowed to run it (suppression still applies to all but OH/wellbeing managers). */
   readonly roles: readonly string[];
+  /**
+   * How national figures are made: `query`, the report's own query honours
+   * `params.allForces`; `merge` (the default), it is run force by force and the rows added
+   * up (see across-forces.ts).
+   */
+  readonly acrossForces?: 'query' | 'merge';
   readonly source: ReportSource;
   run(context: ReportContext, params: ReportParams): Promise<ReportResult>;
 }
