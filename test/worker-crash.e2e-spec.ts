@@ -13,7 +13,7 @@ import { rebuildProjection } from '@casework/core/projections/projection-runner'
 import { e2eDatabaseUrl, e2eRedisUrl, emptyDatabase } from '@casework/core/testing/postgres';
 import { waitForValue } from '@casework/core/testing/wait-for';
 import { ALL_MIGRATIONS } from '@casework/platform/migrations';
-import { devSignIn } from './support/dev-sign-in';
+import { devSignIn } from '@casework/identity/auth/dev-sign-in-client';
 import { referralQueueProjection } from '@casework/referral/read-models/referral-queue.projection';
 
 /**
