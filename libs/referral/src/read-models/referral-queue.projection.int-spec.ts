@@ -17,6 +17,7 @@ import type { ExistingReferral, ReferralState } from '../domain/state';
 import { ACTOR, command, DUE, T, type CommandOf } from '../domain/testing/referral-fixtures';
 import { referralQueueProjection } from './referral-queue.projection';
 import { queryReferralQueue, type QueueFilter, type QueuePage } from './referral-queue.query';
+import { queryReferralTeam } from './referral-team.query';
 
 /**
  * The queue read model fed by real referral events: commands go through the command
@@ -221,6 +222,10 @@ describe('referral queue projection', () => {
       submitted_at: new Date(T.submitted),
       updated_at: new Date(T.submitted),
       revision: '1',
+      // For the line manager's team view.
+      line_manager_id: 'u-manager',
+      referred_by: 'u-manager',
+      report_released_at: null,
     });
     expect(await force.ids({ view: 'unassigned' })).toEqual([id]);
     expect(await force.ids({ view: 'overdue' })).toEqual([]);
@@ -399,6 +404,58 @@ describe('referral queue projection', () => {
     const rebuilt = startRunner();
     await force.caughtUp(rebuilt);
     expect(await force.rows()).toEqual(before);
+  });
+
+  it('a line manager’s team: referrals naming them, released reports flagged until a new outcome, never their own', async () => {
+    const force = new Force();
+    const runner = startRunner();
+    const managed = await force.submit(T.submitted, { referredBy: 'u-hr', lineManagerId: 'u-lm' });
+    const referred = await force.submit('2026-03-02T10:00:00.000Z', { referredBy: 'u-lm', lineManagerId: null });
+    const own = await force.submit('2026-03-02T11:00:00.000Z', { subjectId: 'S-LM', referredBy: 'u-lm', lineManagerId: 'u-lm' });
+    await force.submit('2026-03-02T12:00:00.000Z', { referredBy: 'u-hr', lineManagerId: 'u-other' });
+
+    await force.send(managed, 'TriageReferral', { priority: 'high', advisorId: 'u-advisor-1' }, '2026-03-03T09:00:00.000Z');
+    await force.send(managed, 'RecordConsent', { consentGiven: true }, '2026-03-03T10:00:00.000Z');
+    await force.send(managed, 'OfferAppointment', { scheduledFor: new Date(T.appointment), mode: 'video', clinicianId: null }, '2026-03-03T11:00:00.000Z');
+    await force.send(managed, 'RecordAttendance', { appointmentId: force.appointmentId(managed), attended: true }, T.attended);
+    const outcome = {
+      appointmentId: force.appointmentId(managed),
+      fitness: 'fit' as const,
+      limitedDuties: null,
+      recommendations: ['no_further_action' as const],
+      smpQuestions: null,
+      clinicalNotes: 'Confidential',
+    };
+    await force.send(managed, 'RecordOutcome', outcome, '2026-03-11T09:00:00.000Z');
+    await force.send(managed, 'RecordReportConsent', { consentGiven: true }, '2026-03-11T10:00:00.000Z');
+    await force.send(managed, 'ReleaseReport', { releasedTo: 'u-lm' }, '2026-03-11T11:00:00.000Z');
+    await force.caughtUp(runner);
+
+    const team = (managerIds: string[], excludeSubjectId: string | null = 'S-LM') =>
+      queryReferralTeam(pool, { forceId: force.id, managerIds, excludeSubjectId, openOnly: false, page: 1, pageSize: 50 });
+    const page = await team(['u-lm', 'S-LM']);
+    expect(page.total).toBe(2);
+    expect(Object.fromEntries(page.items.map((i) => [i.referralId, [i.status, i.reportReleased]]))).toEqual({
+      [managed]: ['report_released', true],
+      [referred]: ['awaiting_triage', false],
+    });
+    expect((await team(['u-lm'], null)).items.map((i) => i.referralId)).toContain(own);
+    expect((await team(['u-nobody'])).total).toBe(0);
+    expect((await team([])).total).toBe(0);
+
+    // Closed and reopened, the released report still stands; assessed again, the new report is not released yet.
+    await force.send(managed, 'CloseReferral', { reason: 'completed', note: null }, '2026-03-12T09:00:00.000Z');
+    await force.send(managed, 'ReopenReferral', { reason: 'Relapse' }, '2026-03-20T09:00:00.000Z');
+    await force.caughtUp(runner);
+    expect((await queueRow(pool, managed))?.report_released_at).toEqual(new Date('2026-03-11T11:00:00.000Z'));
+    await force.send(managed, 'TriageReferral', { priority: 'high', advisorId: 'u-advisor-1' }, '2026-03-20T10:00:00.000Z');
+    await force.send(managed, 'RecordConsent', { consentGiven: true }, '2026-03-20T11:00:00.000Z');
+    await force.send(managed, 'OfferAppointment', { scheduledFor: new Date('2026-03-24T10:00:00.000Z'), mode: 'video', clinicianId: null }, '2026-03-20T12:00:00.000Z');
+    await force.send(managed, 'RecordAttendance', { appointmentId: force.appointmentId(managed), attended: true }, '2026-03-24T11:00:00.000Z');
+    await force.send(managed, 'RecordOutcome', { ...outcome, appointmentId: force.appointmentId(managed) }, '2026-03-24T12:00:00.000Z');
+    await force.caughtUp(runner);
+    expect(await queueRow(pool, managed)).toMatchObject({ status: 'report_consent_pending', report_released_at: null });
+    expect((await team(['u-lm'])).items.find((i) => i.referralId === managed)?.reportReleased).toBe(false);
   });
 
   describe('queue views', () => {
