@@ -60,6 +60,25 @@ async function done(s: Session): Promise<void> {
   await s.context.close();
 }
 
+const TRIM_ITEMS = [
+  'felt_out_of_control',
+  'life_threatened',
+  'blames_others',
+  'shame_or_guilt',
+  'historic_trauma_problems',
+  'lacks_social_support',
+  'day_to_day_functioning_problems',
+  'excessive_alcohol_use',
+  'acute_stress_symptoms',
+  'avoidance',
+];
+
+/** A value for a datetime-local input, in the browser's (and this process's) local time. */
+function localDateTime(ms: number, seconds = false): string {
+  const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
+  return d.toISOString().slice(0, seconds ? 19 : 16);
+}
+
 async function heading(page: Page): Promise<string> {
   return (await page.locator('#view h1').first().textContent())?.trim() ?? '';
 }
@@ -265,6 +284,106 @@ describeBrowser('the web app in a browser', () => {
       expect(download.suggestedFilename()).toMatch(/^referral-backlog.*\.csv$/);
       expect(readFileSync(await download.path(), 'utf8').split(/\r?\n/)[0]).toContain('ageBand');
       await checkAccessibility(page, 'the filtered OH dashboard');
+    });
+    await done(s);
+  }, 45_000);
+
+  test('a TRiM practitioner records a risk assessment through the ten-item form', async () => {
+    const http = e2e.app.getHttpServer() as App;
+    const trim = await request(http)
+      .post('/trim')
+      .set(as('ian.walsh', 'trim_practitioner', FORCE))
+      .send({ personId: 'PC-3301', personName: 'Drew Walker', employmentType: 'police_officer', department: 'Roads Policing', source: 'self_referral' })
+      .expect(201);
+    const id = trim.body.activationId as string;
+    await request(http).post(`/trim/${id}/practitioner`).set(as('ian.walsh', 'trim_practitioner', FORCE)).send({ practitionerId: 'ian.walsh' }).expect(200);
+    const s = await session();
+    await step(s.page, 'trim risk assessment', async () => {
+      const page = s.page;
+      await signIn(page, /^Ian Walsh/);
+      await page.goto(`/#/trim/${id}`);
+      await page.getByRole('heading', { level: 1, name: 'Drew Walker' }).waitFor();
+      await page.getByRole('button', { name: 'Save risk assessment' }).click();
+      await page.locator('#assessment-errors').waitFor();
+      expect(await page.locator('#assessment-score_avoidance-error').textContent()).toContain('Select avoids reminders of the event');
+      await checkAccessibility(page, 'the risk assessment with errors');
+      for (const key of TRIM_ITEMS) await page.locator(`#assessment-score_${key}-1`).check();
+      await page.locator('#assessment-score_acute_stress_symptoms').check();
+      await page.getByLabel('Assessment notes').fill('Sleeping badly since the collision; good support at home.');
+      await page.getByRole('button', { name: 'Save risk assessment' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Record the initial risk assessment: saved' }).waitFor();
+      expect((await page.getByTestId('case-status').textContent())?.trim()).toBe('Awaiting follow up');
+      await page.getByRole('heading', { name: 'Record the follow-up risk assessment' }).waitFor();
+      await checkAccessibility(page, 'the activation after its initial assessment');
+    });
+    await done(s);
+  }, 45_000);
+
+  test('a WLO records a contact: the browser’s check and the server’s rule each show beside the field', async () => {
+    const http = e2e.app.getHttpServer() as App;
+    const opened = await request(http)
+      .post('/welfare-cases')
+      .set(as('paul.ahmed', 'professional_standards', FORCE))
+      .send({
+        personId: 'PC-4410',
+        name: 'Morgan Hale',
+        employmentType: 'police_officer',
+        department: 'Response, South',
+        kind: 'misconduct',
+        reference: 'PSD-2026-041',
+        startedAt: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+        suspended: true,
+      })
+      .expect(201);
+    const id = opened.body.caseId as string;
+    await request(http).post(`/welfare-cases/${id}/wlo`).set(as('paul.ahmed', 'professional_standards', FORCE)).send({ wloId: 'olivia.evans' }).expect(200);
+    const s = await session();
+    await step(s.page, 'wlo contact', async () => {
+      const page = s.page;
+      await signIn(page, /^Olivia Evans/);
+      await page.locator(`tr[data-id="${id}"] a`).click();
+      await page.getByRole('heading', { level: 1, name: 'Morgan Hale' }).waitFor();
+      await page.getByRole('button', { name: 'Save contact' }).click();
+      expect(await page.locator('#contact-contactedAt-error').textContent()).toContain('Enter when');
+      expect(await page.locator('#contact-type-error').textContent()).toContain('Select type of contact');
+      await checkAccessibility(page, 'the contact form with client-side errors');
+      // The browser does not guess the server's clock: a future contact is the server's to refuse.
+      await page.getByLabel('When').fill(localDateTime(Date.now() + 2 * 86_400_000));
+      await page.getByLabel('Phone').check();
+      await page.getByRole('button', { name: 'Save contact' }).click();
+      await page.locator('#contact-contactedAt-error').filter({ hasText: 'cannot be in the future' }).waitFor();
+      await checkAccessibility(page, 'the contact form with the server’s error');
+      // Seconds matter: the case was opened moments ago, and a contact cannot come before it.
+      await page.getByLabel('When').fill(localDateTime(Date.now(), true));
+      await page.getByLabel('EAP (employee assistance programme)').check();
+      await page.getByRole('button', { name: 'Save contact' }).click();
+      await page.getByRole('alert').filter({ hasText: 'Record a contact: saved' }).waitFor();
+      await checkAccessibility(page, 'the welfare case after a contact');
+    });
+    await done(s);
+  }, 45_000);
+
+  test('a supervisor records an incident with an exposed colleague from the incidents page', async () => {
+    const s = await session();
+    await step(s.page, 'supervisor incident', async () => {
+      const page = s.page;
+      await signIn(page, /^Sgt Maya Reid/);
+      await page.getByRole('heading', { level: 1, name: 'Incidents' }).waitFor();
+      await page.getByRole('link', { name: 'Record an incident' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Record an incident' }).waitFor();
+      await checkAccessibility(page, 'the incident form');
+      await page.getByLabel('Type of incident').selectOption('fatal_road_collision');
+      await page.getByLabel('When it happened').fill(localDateTime(Date.now() - 2 * 3_600_000));
+      await page.getByLabel('Where it happened').fill('A38 northbound, junction 4');
+      await page.getByLabel('Department', { exact: true }).fill('Roads Policing');
+      await page.getByLabel('What happened').fill('Two-vehicle collision, one fatality; officers first on scene.');
+      await page.getByLabel('Colleague 1: staff or collar number').fill('PC-2208');
+      await page.getByLabel('Colleague 1: full name').fill('Sam Rivers');
+      await page.getByLabel('Colleague 1: exposure role').selectOption('first_responder');
+      await page.getByRole('button', { name: 'Record incident' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Fatal road collision' }).waitFor();
+      expect(await page.locator('.govuk-summary-list').textContent()).toContain('Sam Rivers (first responder)');
+      await checkAccessibility(page, 'the recorded incident');
     });
     await done(s);
   }, 45_000);

@@ -15,6 +15,11 @@ const LABELS: Record<string, string> = {
   physical_health: 'Physical health',
   awaiting_triage: 'Awaiting triage',
   trim: 'TRiM',
+  trim_assessment: 'TRiM assessment',
+  oh_referral: 'OH referral',
+  eap: 'EAP (employee assistance programme)',
+  gp: 'GP',
+  estip: 'ESTIP',
   estim: 'ESTIM',
 };
 

@@ -1,5 +1,6 @@
 import { can, currentUser } from './app-state';
 import { dashboardFor } from './views/dashboards';
+import { exitCreate, stayCreate, welfareCreate } from './views/retention';
 
 export interface NavItem {
   readonly href: string;
@@ -20,6 +21,11 @@ export function navigation(): NavItem[] {
   if (can('retention.retention')) {
     items.push({ href: '#/stay-interviews', text: 'Stay interviews', section: 'stay-interviews' });
     items.push({ href: '#/exits', text: 'Exits', section: 'exits' });
+  }
+  if (can('trauma.surveillance')) items.push({ href: '#/surveillance', text: 'Surveillance', section: 'surveillance' });
+  // Roles that start these cases without working them get the start page itself.
+  for (const spec of [welfareCreate, stayCreate, exitCreate]) {
+    if (can(spec.permission) && !spec.caseHref('x')) items.push({ href: `#/${spec.section}/new`, text: spec.navText ?? spec.title, section: spec.section });
   }
   if (can('reporting.run')) items.push({ href: '#/reports', text: 'Reports', section: 'reports' });
   if (can('referral.submit')) items.push({ href: '#/refer', text: 'Refer to OH', section: 'refer' });

@@ -6,37 +6,32 @@ import { queueView, type QueueConfig } from './views/queue';
 import { referView } from './views/refer';
 import { referralCase, referralQueue } from './views/referrals';
 import { reportsIndex, reportView } from './views/reports';
-import {
-  exitCase,
-  exitQueue,
-  incidentCase,
-  incidentQueue,
-  stayCase,
-  stayQueue,
-  supportTaskCase,
-  supportTaskQueue,
-  trimCase,
-  trimQueue,
-  welfareCase,
-  welfareQueue,
-} from './views/workflows';
+import { createView, type CreateSpec } from './views/create';
+import { exitCase, exitCreate, exitQueue, stayCase, stayCreate, stayQueue, welfareCase, welfareCreate, welfareQueue } from './views/retention';
+import { incidentCase, incidentCreate, incidentQueue, supportTaskCase, supportTaskQueue, surveillanceCase, surveillanceCreate, surveillanceQueue } from './views/trauma';
+import { trimCase, trimCreate, trimQueue } from './views/trim';
 
 export type Dispose = () => void;
 
 /** Each workflow: its queue and its case page, by the route's first segment. */
-const WORKFLOWS: Record<string, { queue: QueueConfig; case: () => CaseConfig }> = {
+const WORKFLOWS: Record<string, { queue: QueueConfig; case: () => CaseConfig; create?: CreateSpec }> = {
   referrals: { queue: referralQueue, case: referralCase },
-  trim: { queue: trimQueue, case: () => trimCase },
+  trim: { queue: trimQueue, case: () => trimCase, create: trimCreate },
   'support-tasks': { queue: supportTaskQueue, case: () => supportTaskCase },
-  'welfare-cases': { queue: welfareQueue, case: () => welfareCase },
-  'stay-interviews': { queue: stayQueue, case: () => stayCase },
-  exits: { queue: exitQueue, case: () => exitCase },
-  incidents: { queue: incidentQueue, case: () => incidentCase },
+  'welfare-cases': { queue: welfareQueue, case: () => welfareCase, create: welfareCreate },
+  'stay-interviews': { queue: stayQueue, case: () => stayCase, create: stayCreate },
+  exits: { queue: exitQueue, case: () => exitCase, create: exitCreate },
+  incidents: { queue: incidentQueue, case: () => incidentCase, create: incidentCreate },
+  surveillance: { queue: surveillanceQueue, case: () => surveillanceCase, create: surveillanceCreate },
 };
+
+/** The pages that start a case, for navigation. */
+export const CREATE_SPECS: readonly CreateSpec[] = Object.values(WORKFLOWS).flatMap((w) => (w.create ? [w.create] : []));
 
 export async function routeView(route: Route): Promise<Dispose | void> {
   const [section = '', id, ...rest] = route.parts;
   const workflow = WORKFLOWS[section];
+  if (workflow?.create && id === 'new' && rest.length === 0) return createView(workflow.create);
   if (workflow && rest.length === 0) return id ? caseView(workflow.case(), id) : queueView(workflow.queue, route);
   if (section === 'refer' && !id) return referView();
   if (section === 'dashboard' && rest.length === 0) return dashboardView(id, route);

@@ -46,6 +46,8 @@ export interface QueueConfig {
   readonly columns: readonly QueueColumn[];
   /** Shown above the table (e.g. a "refer someone" link). */
   readonly intro?: () => TemplateResult | typeof nothing;
+  /** Reshape an item the API sends differently (e.g. flat next-deadline columns). */
+  readonly normalise?: (item: QueueItem) => QueueItem;
   /** How the view param is sent (incidents take overdue=true instead of view). */
   readonly viewParam?: (view: string) => Record<string, string | undefined>;
 }
@@ -79,7 +81,8 @@ export async function queueView(config: QueueConfig, route: Route): Promise<() =
     if (config.views) for (const [k, v] of Object.entries(config.viewParam ? config.viewParam(view) : { view })) if (v) params.set(k, v);
     for (const [k, v] of Object.entries(filterValues)) if (v) params.set(k, v);
     try {
-      const next = (await get<QueuePage>(`${config.endpoint}?${params.toString()}`)).data;
+      const raw = (await get<QueuePage>(`${config.endpoint}?${params.toString()}`)).data;
+      const next = config.normalise ? { ...raw, items: raw.items.map(config.normalise) } : raw;
       if (data && !first) describeChanges(data, next, config);
       data = next;
       error = null;
