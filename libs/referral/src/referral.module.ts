@@ -1,3 +1,4 @@
+import { TIMER_USER_ID } from '@casework/core/aggregate/command-pipeline';
 import { Injectable, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { APP_CONFIG, type AppConfig } from '@casework/core/config/app-config';
@@ -17,7 +18,7 @@ import { referralPersonalDataPurger } from './read-models/personal-data.purger';
 import { personalDataPurger } from '@casework/identity/personal-data/purgers';
 
 /** The actor a fired timer acts as; it appears in the case timeline as "system". */
-export const TIMER_ACTOR = { userId: 'system:timers', role: 'system' } as const;
+export const TIMER_ACTOR = { userId: TIMER_USER_ID, role: 'system' } as const;
 
 /**
  * Wires the referral workflow into the host: its queue projection, and the command a

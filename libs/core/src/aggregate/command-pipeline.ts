@@ -35,9 +35,27 @@ export interface CommandResult<State> {
 const MAX_ATTEMPTS = 3;
 
 /**
+ * The actor the deadline timers record their events as (a deadline became overdue, an
+ * escalation rung was reached). Those events say time passed, not that anyone changed the
+ * case, so a person's If-Match is not made stale by them alone.
+ */
+export const TIMER_USER_ID = 'system:timers';
+
+/** Whether everything after `expected` was recorded by the timers (and `expected` is in the stream). */
+export function onlyTimerEventsSince(recorded: readonly RecordedEvent[], expected: StreamRevision): boolean {
+  if (expected < 0n) return false;
+  const after = recorded.filter((e) => e.revision > expected);
+  return (
+    recorded.some((e) => e.revision === expected) && after.length > 0 && after.every((e) => e.metadata.actor.userId === TIMER_USER_ID)
+  );
+}
+
+/**
  * Read the stream → fold → decide → append with the expected revision. When the caller
  * gave no revision (no If-Match), a concurrent write makes us re-read and re-decide, which
- * is safe because the decider sees the new state; with If-Match the conflict is the answer.
+ * is safe because the decider sees the new state; with If-Match the conflict is the answer,
+ * unless all that happened since was the timers noting a deadline passing (the decider
+ * still decides against the current state, deadlines included).
  */
 export class CommandPipeline {
   constructor(private readonly store: EventStore) {}
@@ -57,7 +75,11 @@ export class CommandPipeline {
       if (recorded.some((e) => e.id === eventIdFor(context.commandId, 0))) {
         return { state, revision, appended: 0, replayed: true };
       }
-      if (context.expectedRevision !== undefined && context.expectedRevision !== revision) {
+      if (
+        context.expectedRevision !== undefined &&
+        context.expectedRevision !== revision &&
+        !onlyTimerEventsSince(recorded, context.expectedRevision)
+      ) {
         throw new WrongExpectedVersionError(streamId, context.expectedRevision, revision < 0n ? undefined : revision);
       }
       const decided = decider.decide(command, state);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CommandPipeline, type CommandContext, type StreamCodec } from '@casework/core/aggregate/command-pipeline';
+import { CommandPipeline, TIMER_USER_ID, type CommandContext, type StreamCodec } from '@casework/core/aggregate/command-pipeline';
 import type { Decider, DomainEvent } from '@casework/core/domain/decider';
 import { DomainError } from '@casework/core/domain/domain-error';
 import { deterministicId } from '@casework/core/ids';
@@ -49,7 +49,7 @@ export class ExecuteCaseCommand extends Command<CaseCommandOutcome> {
   }
 }
 
-export const TIMER_ACTOR = { userId: 'system:timers', role: 'system' } as const;
+export const TIMER_ACTOR = { userId: TIMER_USER_ID, role: 'system' } as const;
 
 /** The registry of case workflows; registering one also wires its deadline timers. */
 @Injectable()
