@@ -52,8 +52,13 @@ export interface QueueConfig {
   readonly viewParam?: (view: string) => Record<string, string | undefined>;
 }
 
+/**
+ * No queue endpoint takes a sort parameter (their query DTOs have view, filters and paging
+ * only; each orders overdue first, then by the next deadline), so other orders apply to the
+ * page on screen only, and the control says so.
+ */
 const SORTS: readonly (readonly [string, string])[] = [
-  ['', 'Queue order (urgent first, then priority and due date)'],
+  ['', 'Queue order (overdue first, then next deadline)'],
   ['due', 'Next deadline, soonest first'],
   ['name', 'Name, A to Z'],
   ['status', 'Status'],
@@ -203,8 +208,9 @@ function filtersForm(config: QueueConfig, values: Record<string, string>, sort: 
           </div>`,
     )}
     <div class="govuk-form-group">
-      <label class="govuk-label govuk-label--s" for="filter-sort">Sort by</label>
-      <select class="govuk-select" id="filter-sort" name="sort">
+      <label class="govuk-label govuk-label--s" for="filter-sort">Sort this page</label>
+      <div class="govuk-hint" id="filter-sort-hint">Sorts only the rows shown on this page</div>
+      <select class="govuk-select" id="filter-sort" name="sort" aria-describedby="filter-sort-hint">
         ${SORTS.map(([v, text]) => html`<option value=${v} ?selected=${v === sort}>${text}</option>`)}
       </select>
     </div>
