@@ -98,7 +98,8 @@ export class TrimController extends CaseController<TrimCommand> {
   @ApiOperation({ summary: 'What a line manager may know: open or closed, and whether urgent support is needed' })
   async forManager(@Param('id', UuidParam) id: string, @CurrentActor() actor: Actor): Promise<TrimManagerView> {
     assertTraumaPermission(actor.role, 'trimManagerView');
-    const { state } = await this.sender.load(CATEGORY, id, actor.forceId);
+    // Own-case rule too: a manager who is the colleague concerned does not read it as staff.
+    const { state } = await this.sender.load(CATEGORY, id, actor.forceId, actor);
     return managerView(state as TrimState) as TrimManagerView;
   }
 
