@@ -153,7 +153,8 @@ describeBrowser('the web app in a browser', () => {
     });
     const status = (): Promise<string> => page.getByTestId('case-status').textContent().then((t) => (t ?? '').trim());
     const saved = async (label: string, next: string): Promise<void> => {
-      await page.getByRole('alert').filter({ hasText: `${label}: saved` }).waitFor();
+      // Case-sensitive: "Record consent to release the report: saved" must not pass for "Release the report".
+      await page.getByRole('alert').filter({ hasText: new RegExp(`${label}: saved`) }).waitFor();
       expect(await status()).toBe(next);
     };
     await step(page, 'triage', async () => {
