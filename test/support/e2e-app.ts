@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -15,6 +16,8 @@ import type { TraumaPolicyOverrides } from '@casework/trauma/application/trauma-
 import type { RetentionPolicyOverrides } from '@casework/retention/application/retention-policies';
 import { signTestToken, TEST_ISSUER_KEY } from '@casework/identity/testing/test-tokens';
 import { AppModule } from '../../apps/api/src/app.module';
+
+const TEST_MASTER_KEY = randomBytes(32).toString('base64');
 
 export interface E2eApp {
   readonly app: NestExpressApplication;
@@ -53,6 +56,8 @@ export async function startE2eApp(options: {
     TIMER_RECONCILE_INTERVAL_MS: '600000',
     // Tests call from one address as few users, far faster than people do.
     RATE_LIMIT_PER_MINUTE: '1000000',
+    // A key of the test's own, as a deployment has (the well-known development key warns).
+    MASTER_KEY: TEST_MASTER_KEY,
     ...options.env,
   });
   const pool = createPool(e2eDatabaseUrl(), { max: 4 });
