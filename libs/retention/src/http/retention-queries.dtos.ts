@@ -50,6 +50,8 @@ export function queueFor(
     userId: actor.userId,
     view: query.view,
     includeClosed: query.includeClosed === 'true',
+    // Nobody sees their own case in a staff queue.
+    excludePersonId: actor.personId ?? null,
     page: query.page,
     pageSize: query.pageSize,
   });

@@ -224,12 +224,25 @@ const QUEUES = {
 export async function caseQueue(
   pool: Pool,
   table: keyof typeof QUEUES,
-  filter: { forceId: string; userId: string; view: 'mine' | 'unassigned' | 'overdue' | 'all'; includeClosed: boolean; page: number; pageSize: number },
+  filter: {
+    forceId: string;
+    userId: string;
+    view: 'mine' | 'unassigned' | 'overdue' | 'all';
+    includeClosed: boolean;
+    /** The caller's own staff number: nobody sees their own case in a staff queue. */
+    excludePersonId?: string | null;
+    page: number;
+    pageSize: number;
+  },
 ): Promise<QueuePage> {
   const q = QUEUES[table];
   const where = ['force_id = $1'];
   const params: unknown[] = [filter.forceId];
   if (!filter.includeClosed) where.push(q.open);
+  if (filter.excludePersonId) {
+    params.push(filter.excludePersonId);
+    where.push(`person_id <> $${params.length}`);
+  }
   if (filter.view === 'mine') {
     params.push(filter.userId);
     where.push(`${q.owner} = $${params.length}`);

@@ -57,6 +57,8 @@ export class SupportTasksController extends CaseController<SupportTaskCommand> {
       userId: actor.userId,
       view: query.view,
       includeClosed: query.includeClosed === 'true',
+      // Nobody sees their own case in a staff queue.
+      excludePersonId: actor.personId ?? null,
       page: query.page,
       pageSize: query.pageSize,
     });
@@ -130,6 +132,8 @@ export class ExposureRegisterController {
       policy: this.policies.forForce(actor.forceId).exposure,
       department: query.department,
       aboveThresholdOnly: query.aboveThreshold === 'true',
+      // Nobody sees their own row through a staff role.
+      excludePersonId: actor.personId ?? null,
       page: query.page,
       pageSize: query.pageSize,
     });

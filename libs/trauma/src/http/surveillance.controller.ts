@@ -93,6 +93,8 @@ export class SurveillanceController extends CaseController<SurveillanceCommand> 
       overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
       dueBefore: query.dueBefore,
       department: query.department,
+      // Nobody sees their own row through a staff role.
+      excludePersonId: actor.personId ?? null,
       page: query.page,
       pageSize: query.pageSize,
     });

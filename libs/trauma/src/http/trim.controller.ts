@@ -88,6 +88,8 @@ export class TrimController extends CaseController<TrimCommand> {
       userId: actor.userId,
       view: query.view,
       includeEnded: query.includeEnded === 'true',
+      // Nobody sees their own case in a staff queue.
+      excludePersonId: actor.personId ?? null,
       page: query.page,
       pageSize: query.pageSize,
     });

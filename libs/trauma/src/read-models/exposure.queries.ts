@@ -25,11 +25,22 @@ export interface SupportTaskItem {
 /** The coordinator's queue: open tasks, overdue first, then oldest. */
 export async function supportTaskQueue(
   pool: Pool,
-  filter: { forceId: string; userId: string; view: 'mine' | 'unassigned' | 'overdue' | 'all'; includeClosed?: boolean } & Paging,
+  filter: {
+    forceId: string;
+    userId: string;
+    view: 'mine' | 'unassigned' | 'overdue' | 'all';
+    includeClosed?: boolean;
+    /** The caller's own staff number: nobody sees their own task in a staff queue. */
+    excludePersonId?: string | null;
+  } & Paging,
 ): Promise<Page<SupportTaskItem>> {
   const where = ['force_id = $1'];
   const params: unknown[] = [filter.forceId];
   if (!filter.includeClosed) where.push('closed_at is null');
+  if (filter.excludePersonId) {
+    params.push(filter.excludePersonId);
+    where.push(`person_id <> $${params.length}`);
+  }
   if (filter.view === 'mine') {
     params.push(filter.userId);
     where.push(`coordinator_id = $${params.length}`);
@@ -83,7 +94,15 @@ export interface RegisterEntry {
  */
 export async function exposureRegister(
   pool: Pool,
-  filter: { forceId: string; asOf: Date; policy: ExposurePolicy; department?: string; aboveThresholdOnly?: boolean } & Paging,
+  filter: {
+    forceId: string;
+    asOf: Date;
+    policy: ExposurePolicy;
+    department?: string;
+    aboveThresholdOnly?: boolean;
+    /** The caller's own staff number: their own row is left out of the register they read as staff. */
+    excludePersonId?: string | null;
+  } & Paging,
 ): Promise<Page<RegisterEntry>> {
   const longest = Math.max(...filter.policy.windows);
   const params: unknown[] = [filter.forceId, filter.asOf.toISOString(), longest + 1];
@@ -91,6 +110,11 @@ export async function exposureRegister(
   if (filter.department) {
     params.push(filter.department);
     department = `and department = $${params.length}`;
+  }
+  let notOwn = '';
+  if (filter.excludePersonId) {
+    params.push(filter.excludePersonId);
+    notOwn = `and person_id <> $${params.length}`;
   }
   const { rows } = await pool.query<{
     person_id: string;
@@ -104,7 +128,7 @@ export async function exposureRegister(
     `select person_id, name, department, incident_id, incident_type, severity_weight, occurred_at
      from trauma_exposures
      where force_id = $1 and not removed and occurred_at <= $2::timestamptz
-       and occurred_at > $2::timestamptz - make_interval(days => $3::int) ${department}
+       and occurred_at > $2::timestamptz - make_interval(days => $3::int) ${department} ${notOwn}
      order by person_id, occurred_at`,
     params,
   );

@@ -20,6 +20,8 @@ export interface SurveillanceListFilter {
   /** YYYY-MM-DD (Europe/London): a screening due before the start of that day. */
   readonly dueBefore?: string;
   readonly department?: string;
+  /** The caller's own staff number: their own row is left out of the schedule they read as staff. */
+  readonly excludePersonId?: string | null;
   readonly page: number;
   readonly pageSize: number;
 }
@@ -68,6 +70,7 @@ export async function surveillanceList(pool: Pool, filter: SurveillanceListFilte
   if (filter.overdue !== undefined) where.add('overdue = ?', filter.overdue);
   if (filter.dueBefore) where.add(`next_due_at < (?::date::timestamp at time zone 'Europe/London')`, filter.dueBefore);
   if (filter.department) where.add('department = ?', filter.department);
+  if (filter.excludePersonId) where.add('person_id <> ?', filter.excludePersonId);
 
   const params = [...where.params, filter.pageSize, (filter.page - 1) * filter.pageSize];
   const { rows } = await pool.query<ScheduleRow>(

@@ -135,10 +135,18 @@ export interface TrimQueueItem {
 /** TRiM staff's queue: open activations, overdue first, then by the deadline due soonest. */
 export async function trimQueue(
   pool: Pool,
-  filter: { forceId: string; userId: string; view: 'mine' | 'unallocated' | 'overdue' | 'all'; includeEnded?: boolean } & Paging,
+  filter: {
+    forceId: string;
+    userId: string;
+    view: 'mine' | 'unallocated' | 'overdue' | 'all';
+    includeEnded?: boolean;
+    /** The caller's own staff number: nobody sees their own activation in a staff queue. */
+    excludePersonId?: string | null;
+  } & Paging,
 ): Promise<Page<TrimQueueItem>> {
   const where = new Where().add('force_id = ?', filter.forceId);
   if (!filter.includeEnded) where.clauses.push('ended_at is null');
+  if (filter.excludePersonId) where.add('person_id <> ?', filter.excludePersonId);
   if (filter.view === 'mine') where.add('practitioner_id = ?', filter.userId);
   if (filter.view === 'unallocated') where.clauses.push('practitioner_id is null');
   if (filter.view === 'overdue') where.clauses.push('overdue');
