@@ -13,11 +13,12 @@ import { CommandPipeline } from '@casework/core/aggregate/command-pipeline';
 import { runMigrations } from '@casework/core/database/migrations';
 import { createPool } from '@casework/core/database/pool';
 import { PostgresEventStore } from '@casework/core/event-store/postgres/postgres-event-store';
-import { START, type NewEvent, type Position } from '@casework/core/event-store/types';
+import { START, type EventStore, type NewEvent, type Position } from '@casework/core/event-store/types';
 import { deterministicId, newId } from '@casework/core/ids';
 import { rebuildProjection } from '@casework/core/projections/projection-runner';
 import { calendarFromHolidaysFile } from '@casework/core/time/working-calendar';
 import { ALL_MIGRATIONS } from '@casework/platform/migrations';
+import { withPersonalDataEncryption } from '@casework/identity/personal-data/encryption.factory';
 import { referralCodec } from '@casework/referral/application/execute-referral-command';
 import { createReferralDecider } from '@casework/referral/domain/decider';
 import { DEFAULT_REFERRAL_POLICY } from '@casework/referral/domain/deadline-policy';
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
   const pool = createPool(BENCH_URL, { max: 60 });
   try {
     await runMigrations(pool, ALL_MIGRATIONS);
-    await pool.query('truncate es_events, es_streams, projection_checkpoints, referral_queue, timer_deadlines restart identity');
+    await pool.query('truncate es_events, es_streams, projection_checkpoints, referral_queue, timer_deadlines, personal_data_keys restart identity');
     await pool.query('create table if not exists bench_raw (id uuid primary key, stream text not null, data jsonb not null, metadata jsonb not null)');
     await pool.query('truncate bench_raw');
     const store = new PostgresEventStore(pool);
@@ -91,6 +92,51 @@ async function main(): Promise<void> {
         });
       });
       rows.push(row('command: SubmitReferral (read+decide+append 2 events)', concurrency, commands, 'append of 2 events (port)', append));
+
+      // The same command with personal data encrypted per person (a data key created and
+      // wrapped for each new referral, names and notes sealed with AES-256-GCM), as the app runs.
+      const encrypted = withPersonalDataEncryption(store, { NODE_ENV: 'development', MASTER_KEY: undefined }, pool);
+      const sealedPipeline = new CommandPipeline(encrypted);
+      const sealed = await measure(ops, concurrency, async () => {
+        const referralId = newId();
+        const commandId = newId();
+        const now = new Date();
+        await sealedPipeline.handle(decider, referralCodec, referralStreamId(referralId), submit(referralId, commandId, now), {
+          commandId,
+          correlationId: commandId,
+          causationId: commandId,
+          actor: { userId: 'bench', role: 'line_manager' },
+          forceId: 'bench',
+          occurredAt: now,
+        });
+      });
+      rows.push(row('command: SubmitReferral, personal data encrypted', concurrency, sealed, 'the same command, no encryption', commands));
+
+      // Reading every referral event back: decrypting (one key query per page) vs the bare port.
+      const referralCount = Number((await pool.query<{ n: string }>("select count(*) as n from es_events where category = 'referral'")).rows[0]?.n);
+      const readAllOf = (source: EventStore) => async () => {
+        let from: Position | typeof START = START;
+        let first = true;
+        for (;;) {
+          const page = await source.readAll({ fromPosition: from, maxCount: 1_000, filter: { streamCategories: ['referral'] } });
+          const rest = first ? page : page.slice(1);
+          first = false;
+          if (rest.length === 0) return;
+          from = (page[page.length - 1] as { position: Position }).position;
+        }
+      };
+      const bare = await timed(readAllOf(store));
+      const decrypting = await timed(readAllOf(encrypted));
+      rows.push({
+        workload: 'read all referral events, decrypting',
+        concurrency: 1,
+        ops: referralCount,
+        perSecond: referralCount / decrypting.seconds,
+        baseline: 'the same read through the port, no decryption',
+        baselinePerSecond: referralCount / bare.seconds,
+        ratio: bare.seconds / decrypting.seconds,
+        peakRssMb: Math.max(bare.peakRssMb, decrypting.peakRssMb),
+      });
     }
 
     // Reads: the port's read-all in 1,000-event pages vs raw keyset reads of the same table.
@@ -162,11 +208,14 @@ async function main(): Promise<void> {
   }
   // Each of these opens its own connections (and databases): after the pool above is closed.
   const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/5';
-  rows.push(...(await runTimersBench({ databaseUrl: BENCH_URL, redisUrl, scale: SCALE })));
-  rows.push(...(await runHttpBench({ databaseUrl: BENCH_URL, redisUrl, scale: SCALE })));
-  rows.push(...(await runPeerBench({ databaseUrl: BENCH_URL, scale: SCALE })));
-  rows.push(...(await runRebuildBench({ databaseUrl: BENCH_URL, scale: SCALE })));
-  rows.push(...(await runReportsBench({ databaseUrl: BENCH_URL, scale: SCALE })));
+  // BENCH_ONLY=core stops here: the store, command and encryption rows only (about a minute).
+  if (process.env.BENCH_ONLY !== 'core') {
+    rows.push(...(await runTimersBench({ databaseUrl: BENCH_URL, redisUrl, scale: SCALE })));
+    rows.push(...(await runHttpBench({ databaseUrl: BENCH_URL, redisUrl, scale: SCALE })));
+    rows.push(...(await runPeerBench({ databaseUrl: BENCH_URL, scale: SCALE })));
+    rows.push(...(await runRebuildBench({ databaseUrl: BENCH_URL, scale: SCALE })));
+    rows.push(...(await runReportsBench({ databaseUrl: BENCH_URL, scale: SCALE })));
+  }
 
   print(rows);
   const dir = join(process.cwd(), 'bench', 'results');

@@ -14,6 +14,7 @@ import { e2eDatabaseUrl, e2eRedisUrl, emptyDatabase } from '@casework/core/testi
 import { waitForValue } from '@casework/core/testing/wait-for';
 import { ALL_MIGRATIONS } from '@casework/platform/migrations';
 import { devSignIn } from '@casework/identity/auth/dev-sign-in-client';
+import { withPersonalDataEncryption } from '@casework/identity/personal-data/encryption.factory';
 import { referralQueueProjection } from '@casework/referral/read-models/referral-queue.projection';
 
 /**
@@ -30,6 +31,11 @@ const QUEUE = `casework-crash-${process.pid}`;
 const PORT = 3700 + (process.pid % 200);
 const API_PORT = PORT + 200;
 let headers: Record<string, string> = {};
+
+/** The store as the app processes see it: the adapter with their (development) key over it. */
+function appStore(): ReturnType<typeof withPersonalDataEncryption> {
+  return withPersonalDataEncryption(new PostgresEventStore(pool), { NODE_ENV: 'test', MASTER_KEY: undefined }, pool);
+}
 
 const available = existsSync(WORKER);
 if (!available) process.stdout.write(`Worker crash tests SKIPPED: build the app first (${WORKER} is missing)\n`);
@@ -202,7 +208,7 @@ async function kill(child: ChildProcess | undefined, signal: NodeJS.Signals): Pr
     await kill(worker, 'SIGTERM'); // a rebuild needs the projection's lock
     worker = undefined;
     const live = await snapshot();
-    await rebuildProjection(pool, new PostgresEventStore(pool), referralQueueProjection);
+    await rebuildProjection(pool, appStore(), referralQueueProjection);
     expect(await snapshot()).toEqual(live);
   }, 120_000);
 
@@ -228,7 +234,7 @@ async function kill(child: ChildProcess | undefined, signal: NodeJS.Signals): Pr
     await kill(rebuild, 'SIGKILL');
     expect(await snapshot()).toEqual(before); // its transaction died with it: nothing half-built is visible
 
-    await rebuildProjection(pool, new PostgresEventStore(pool), referralQueueProjection);
+    await rebuildProjection(pool, appStore(), referralQueueProjection);
     expect(await snapshot()).toEqual(before);
   }, 120_000);
 
