@@ -24,6 +24,7 @@ import { ExitsController } from './http/exits.controller';
 import { RetentionReportsController } from './http/retention-reports.controller';
 import { StayInterviewsController } from './http/stay.controller';
 import { WelfareController } from './http/welfare.controller';
+import { ExitVocabularyController, StayVocabularyController } from './http/vocabulary.controller';
 import { retentionProjection } from './read-models/retention.projection';
 
 /** Registers the stay-interview, exit and welfare-liaison workflows and their read model. */
@@ -77,7 +78,7 @@ export class RetentionModule {
     return {
       module: RetentionModule,
       imports: [CasesModule],
-      controllers: [StayInterviewsController, ExitsController, WelfareController, RetentionReportsController],
+      controllers: [StayVocabularyController, ExitVocabularyController, StayInterviewsController, ExitsController, WelfareController, RetentionReportsController],
       providers: [
         {
           provide: RetentionPolicies,

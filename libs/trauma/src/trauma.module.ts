@@ -22,6 +22,7 @@ import { describeTrimEvent } from './domain/trim/timeline';
 import { IncidentsController } from './http/incidents.controller';
 import { TraumaReportsController } from './http/trauma-reports.controller';
 import { TrimController } from './http/trim.controller';
+import { IncidentVocabularyController } from './http/vocabulary.controller';
 import { traumaProjection } from './read-models/trauma.projection';
 import { traumaPersonalDataPurger } from './read-models/personal-data.purger';
 import { personalDataPurger } from '@casework/identity/personal-data/purgers';
@@ -102,7 +103,7 @@ export class TraumaModule {
     return {
       module: TraumaModule,
       imports: [TimersModule, CasesModule],
-      controllers: [IncidentsController, TrimController, SupportTasksController, ExposureRegisterController, SurveillanceController, TraumaReportsController],
+      controllers: [IncidentVocabularyController, IncidentsController, TrimController, SupportTasksController, ExposureRegisterController, SurveillanceController, TraumaReportsController],
       providers: [
         {
           provide: TraumaPolicies,
