@@ -6,15 +6,20 @@ import IORedis from 'ioredis';
 import pino from 'pino';
 import type { Pool } from 'pg';
 import { loadConfig } from '@casework/core/config/app-config';
-import { testDatabaseUrl, testPool, testRedisUrl } from '@casework/core/testing/postgres';
+import { Client } from 'pg';
+import { createPool } from '@casework/core/database/pool';
+import { runMigrations } from '@casework/core/database/migrations';
+import { emptyDatabase, testDatabaseUrl, testRedisUrl } from '@casework/core/testing/postgres';
+import { ALL_MIGRATIONS } from '@casework/platform/migrations';
 import { waitFor } from '@casework/core/testing/wait-for';
 import { AppModule } from '../../../api/src/app.module';
 import { seedDemoForce, type SeedSummary } from './run-seed';
 
 /**
- * The seed against the real test PostgreSQL and Redis, through the whole application
- * (api + worker in one process, as `npm run demo` runs it). A small force of its own
- * (a fresh force id each run) keeps it apart from other tests' data in the shared database.
+ * The seed against the real PostgreSQL and Redis, through the whole application (api +
+ * worker in one process, as `npm run demo` runs it). It runs every projection and process
+ * manager from the start of the store, so it has a database of its own (created and
+ * emptied here): other integration tests leave deliberately odd events in the shared one.
  */
 const forceId = `seed-it-${Date.now().toString(36)}`;
 const queueName = `seed-it-${process.pid}`;
@@ -24,10 +29,37 @@ let pool: Pool;
 let queue: Queue;
 let redis: IORedis;
 
+/** The integration database's name with a `_seed` suffix, on the same server. */
+function seedDatabaseUrl(): string {
+  const url = new URL(testDatabaseUrl());
+  url.pathname = `${url.pathname}_seed`;
+  return url.toString();
+}
+
+async function freshSeedDatabase(url: string): Promise<Pool> {
+  const admin = new URL(url);
+  const name = admin.pathname.slice(1);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+  const seedPool = createPool(url, { max: 4 });
+  await runMigrations(seedPool, ALL_MIGRATIONS);
+  await emptyDatabase(seedPool);
+  return seedPool;
+}
+
 beforeAll(async () => {
+  const databaseUrl = seedDatabaseUrl();
+  pool = await freshSeedDatabase(databaseUrl);
   const config = loadConfig({
     NODE_ENV: 'test',
-    DATABASE_URL: testDatabaseUrl(),
+    DATABASE_URL: databaseUrl,
     REDIS_URL: testRedisUrl(),
     ROLE: 'all',
     LOG_LEVEL: 'warn',
@@ -35,7 +67,6 @@ beforeAll(async () => {
     TIMER_QUEUE: queueName,
     TIMER_RECONCILE_INTERVAL_MS: '600000',
   });
-  pool = testPool(4);
   redis = new IORedis(config.REDIS_URL, { maxRetriesPerRequest: null });
   queue = new Queue(queueName, { connection: redis });
   app = await NestFactory.create(AppModule.forRoot({ config, logger: pino({ level: 'warn' }) }), { logger: false, bodyParser: false });
