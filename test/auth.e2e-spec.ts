@@ -143,6 +143,21 @@ describe('with the development issuer', () => {
     expect(jwks.body.keys[0]).not.toHaveProperty('d');
   });
 
+  it('the staff directory lists who signs in, by role, in the caller\'s force only (seeded with the dev users)', async () => {
+    const trim = await request(http).get('/directory').query({ role: 'trim_practitioner' }).set(as('jade', 'trim_coordinator', 'demo')).expect(200);
+    expect(trim.body.items).toEqual([expect.objectContaining({ userId: 'ian.walsh', name: 'Ian Walsh', role: 'trim_practitioner' })]);
+    // A caller is listed from their first signed-in request, with the name their token carries.
+    const DIR = 'force-directory';
+    await request(http).get('/me').set(bearer(signTestToken({ sub: 'adv-dir', roles: ['oh_advisor'], forceId: DIR, name: 'Dana Dir' }))).expect(200);
+    const advisors = await request(http).get('/directory').query({ role: 'oh_advisor' }).set(as('ohm', 'oh_manager', DIR)).expect(200);
+    expect(advisors.body.items.map((p: { userId: string }) => p.userId)).toEqual(['adv-dir']);
+    const search = await request(http).get('/directory').query({ q: 'dana' }).set(as('ohm', 'oh_manager', DIR)).expect(200);
+    expect(search.body.items).toEqual([expect.objectContaining({ userId: 'adv-dir', name: 'Dana Dir' })]);
+    await request(http).get('/directory').set(as('n1', 'national_analyst', 'national')).expect(403);
+    const bad = await request(http).get('/directory').query({ role: 'superuser', pageSize: '500' }).set(as('ohm', 'oh_manager', FORCE)).expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['pageSize', 'role']);
+  });
+
   it('every answer carries the security headers; no framework banner', async () => {
     const res = await request(http).get('/health');
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");

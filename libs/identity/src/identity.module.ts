@@ -4,6 +4,9 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import type { Pool } from 'pg';
 import { PG_POOL } from '@casework/platform/tokens';
 import { AuditController } from './audit/audit.controller';
+import { DirectoryController, STAFF_DIRECTORY } from './directory/directory.controller';
+import { StaffDirectory } from './directory/staff-directory';
+import { DevDirectorySeed } from './directory/dev-directory-seed';
 import { AuditTrail } from './audit/audit-trail';
 import { AUDIT_TRAIL, AuditInterceptor } from './audit/audit.interceptor';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -49,6 +52,8 @@ export class IdentityModule {
       { provide: APP_GUARD, useClass: AuthGuard },
       { provide: APP_GUARD, useClass: RateLimitGuard },
       { provide: AUDIT_TRAIL, inject: [PG_POOL], useFactory: (pool: Pool) => new AuditTrail(pool) },
+      { provide: STAFF_DIRECTORY, inject: [PG_POOL], useFactory: (pool: Pool) => new StaffDirectory(pool) },
+      DevDirectorySeed,
       { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
       {
         provide: REDIRECT_ORIGINS,
@@ -120,8 +125,10 @@ export class IdentityModule {
       global: true,
       imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: options.config.RATE_LIMIT_PER_MINUTE }] })],
       providers,
-      controllers: usesDevIssuer(options.config) ? [AuthController, AuditController, DevIssuerController] : [AuthController, AuditController],
-      exports: [DevIssuer, TOKEN_VERIFIER, AUDIT_TRAIL],
+      controllers: usesDevIssuer(options.config)
+        ? [AuthController, AuditController, DirectoryController, DevIssuerController]
+        : [AuthController, AuditController, DirectoryController],
+      exports: [DevIssuer, TOKEN_VERIFIER, AUDIT_TRAIL, STAFF_DIRECTORY],
     };
   }
 }

@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   self: {
     /** Who am I: user, role, force and the permissions held (the web app shapes itself from it). */
     me: ALL_ROLES,
+    /** Staff of the force by role, for "allocate to" pickers (names and user ids of staff, no case data). */
+    directory: IN_FORCE,
   },
   referral: {
     /** Anyone in the force may refer a colleague (or themselves); they see nothing back but the id. */

@@ -10,6 +10,7 @@ import { reportingMigrations } from '@casework/reporting/read-models/schema';
 import { biMigrations } from '@casework/reporting/bi/bi-schema';
 import { personalDataMigrations } from '@casework/identity/personal-data/schema';
 import { auditMigrations } from '@casework/identity/audit/schema';
+import { directoryMigrations } from '@casework/identity/directory/schema';
 
 /** Every library's schema, applied in id order by the app, the CLI and the test set-up. */
 export const ALL_MIGRATIONS: readonly Migration[] = [
@@ -23,5 +24,6 @@ export const ALL_MIGRATIONS: readonly Migration[] = [
   ...reportingMigrations,
   ...biMigrations,
   ...auditMigrations,
+  ...directoryMigrations,
   ...personalDataMigrations,
 ];

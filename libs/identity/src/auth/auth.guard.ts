@@ -8,6 +8,8 @@ import { resolvePermission } from '../permit.decorator';
 import { TokenRejected, type TokenVerifier } from './token-verifier';
 import type { AuditTrail } from '../audit/audit-trail';
 import { AUDIT_TRAIL, auditEntry } from '../audit/audit.interceptor';
+import { STAFF_DIRECTORY } from '../directory/directory.controller';
+import type { StaffDirectory } from '../directory/staff-directory';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
 
@@ -24,6 +26,7 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
     @Optional() @Inject(AUDIT_TRAIL) private readonly audit?: AuditTrail,
+    @Optional() @Inject(STAFF_DIRECTORY) private readonly directory?: StaffDirectory,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -53,6 +56,8 @@ export class AuthGuard implements CanActivate {
       res.setHeader('WWW-Authenticate', `Bearer realm="casework", error="invalid_token", error_description="${error.message.replace(/["\\]/g, '')}"`);
       throw unauthorised(error.code, error.message);
     }
+    // Who signs in, in which role, feeds the staff directory (allocation pickers).
+    await this.directory?.seen(req.actor).catch((error: unknown) => this.logger.warn({ err: error }, 'staff directory not updated'));
     if (!permission) {
       this.logger.error({ path: req.route?.path, method: req.method }, 'route declares no permission; refused');
       throw forbidden('This route declares no permission, so it is closed to everyone', undefined);
