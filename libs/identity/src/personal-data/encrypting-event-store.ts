@@ -33,7 +33,7 @@ export class EncryptingEventStore implements EventStore {
     events: readonly NewEvent[],
     options: { expectedRevision: ExpectedRevision },
   ): Promise<AppendResult> {
-    return this.inner.appendToStream(streamId, await this.seal(streamId, events), options);
+    return this.inner.appendToStream(streamId, await this.seal(streamId, events, options.expectedRevision === 'no_stream'), options);
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -75,7 +75,7 @@ export class EncryptingEventStore implements EventStore {
     this.keys.invalidate(keyIds);
   }
 
-  private async seal(streamId: string, events: readonly NewEvent[]): Promise<NewEvent[]> {
+  private async seal(streamId: string, events: readonly NewEvent[], newStream: boolean): Promise<NewEvent[]> {
     const subjectStream = SUBJECT_STREAM_CATEGORIES.has(streamCategory(streamId));
     const byForce = new Map<string, { persons: Set<string>; needsFallback: boolean; candidate: string | null }>();
     for (const event of events) {
@@ -103,6 +103,7 @@ export class EncryptingEventStore implements EventStore {
             needsFallback: plan.needsFallback,
             subjectStream,
             subjectCandidate: plan.candidate,
+            newStream,
           });
           return [forceId, keys] as const;
         }),

@@ -24,6 +24,8 @@ export interface AppendKeyRequest {
   readonly subjectStream: boolean;
   /** The person this append names at the top of an event, the stream's subject if it has none yet. */
   readonly subjectCandidate: string | null;
+  /** The append expects no stream: no key of it can exist yet unless an earlier attempt made it. */
+  readonly newStream?: boolean;
 }
 
 interface KeyRow {
@@ -43,6 +45,8 @@ export function streamKeyHash(streamId: string): string {
  */
 export class PersonalDataKeys {
   private readonly cache: KeyCache<Buffer | null>;
+  /** Each stream's key rows as last read or written here, so a case's next command reads none. */
+  private readonly streams: KeyCache<readonly KeyRow[]>;
 
   constructor(
     private readonly pool: Pool,
@@ -51,12 +55,16 @@ export class PersonalDataKeys {
     options: { cacheSize?: number; cacheTtlMs?: number } = {},
   ) {
     this.cache = new KeyCache(options.cacheSize ?? 10_000, options.cacheTtlMs ?? 30_000);
+    this.streams = new KeyCache(options.cacheSize ?? 10_000, options.cacheTtlMs ?? 30_000);
   }
 
   async forAppend(request: AppendKeyRequest): Promise<AppendKeys> {
     const { forceId, streamId } = request;
     const hashOf = new Map([...request.persons].map((p) => [p, this.hasher.hash(forceId, p)]));
-    let rows = await this.select(forceId, streamId, [...hashOf.values()]);
+    const streamKey = `${forceId}\u0000${streamId}`;
+    // A new stream has no keys to read (a retry of a failed first append may have left some:
+    // the insert below then returns fewer rows than it tried, and they are read back).
+    let rows: readonly KeyRow[] = request.newStream ? [] : (this.streams.get(streamKey) ?? (await this.select(forceId, streamId, [...hashOf.values()])));
     const hasSubject = rows.some((r) => r.is_subject);
     const subjectHash =
       request.subjectStream && !hasSubject && request.subjectCandidate !== null
@@ -69,7 +77,7 @@ export class PersonalDataKeys {
     const missing = [...wanted].filter((h) => !rows.some((r) => r.person_hash === h));
     const subjectRow = subjectHash ? rows.find((r) => r.person_hash === subjectHash) : undefined;
     if (missing.length > 0 || subjectRow) {
-      await this.insert(forceId, streamId, missing, subjectHash);
+      const inserted = await this.insert(forceId, streamId, missing, subjectHash);
       if (subjectRow) {
         await this.pool.query(
           `update personal_data_keys set is_subject = true where key_id = $1
@@ -77,8 +85,12 @@ export class PersonalDataKeys {
           [subjectRow.key_id, streamId],
         );
       }
-      rows = await this.select(forceId, streamId, [...wanted]);
+      rows =
+        inserted.length === missing.length && !subjectRow && (!subjectHash || inserted.some((r) => r.is_subject) || rows.some((r) => r.is_subject))
+          ? [...rows, ...inserted]
+          : await this.select(forceId, streamId, [...wanted]);
     }
+    this.streams.set(streamKey, rows);
     const keys = new Map<string, DataKey>();
     for (const row of rows) keys.set(row.person_hash, { keyId: row.key_id, dek: await this.unwrapRow(row) });
     const byPerson = new Map<string, DataKey>();
@@ -124,6 +136,7 @@ export class PersonalDataKeys {
   /** Forget keys here at once (they were destroyed); other processes forget within the TTL. */
   invalidate(keyIds: Iterable<string>): void {
     for (const id of keyIds) this.cache.set(id, null);
+    this.streams.clear();
   }
 
   private async select(forceId: string, streamId: string, hashes: readonly string[]): Promise<KeyRow[]> {
@@ -135,21 +148,24 @@ export class PersonalDataKeys {
     return rows;
   }
 
-  private async insert(forceId: string, streamId: string, hashes: readonly string[], subjectHash: string | null): Promise<void> {
-    if (hashes.length === 0) return;
+  /** The rows it created (fewer than asked when a concurrent writer created some first). */
+  private async insert(forceId: string, streamId: string, hashes: readonly string[], subjectHash: string | null): Promise<KeyRow[]> {
+    if (hashes.length === 0) return [];
     const ids = hashes.map(() => randomUUID());
     const wrapped = await Promise.all(hashes.map(() => this.wrapper.wrap(newDataKey())));
     // A concurrent writer may create the same key first: theirs wins, ours is dropped. The
     // subject flag is set only if the stream has none (its unique index would refuse a second).
-    await this.pool.query(
+    const { rows } = await this.pool.query<KeyRow>(
       `insert into personal_data_keys (key_id, force_id, person_hash, stream_id, is_subject, wrapped_key)
        select k.id, $1, k.hash, $2,
               coalesce(k.hash = $6, false) and not exists (select 1 from personal_data_keys where stream_id = $2 and is_subject),
               k.wrapped
          from unnest($3::uuid[], $4::text[], $5::bytea[]) as k(id, hash, wrapped)
-       on conflict do nothing`,
+       on conflict do nothing
+       returning key_id, person_hash, is_subject, wrapped_key`,
       [forceId, streamId, ids, hashes, wrapped, subjectHash],
     );
+    return rows;
   }
 
   private async unwrapRow(row: KeyRow): Promise<Buffer> {
