@@ -39,6 +39,11 @@ export interface ActionForm {
   readonly toBody: (values: Values) => unknown;
   /** Checks across fields, as field → message. */
   readonly check?: (values: Values) => Record<string, string | undefined>;
+  /**
+   * Which field a server error belongs beside, when its name depends on what was sent
+   * (a list's `exposedColleagues.1.name` is the second *filled* row, not row 1 of the form).
+   */
+  readonly fieldFor?: (serverField: string, values: Values) => string | undefined;
 }
 
 interface FormState {
@@ -215,8 +220,10 @@ function requiredMessage(field: Field): string {
 }
 
 /** The server's problem as errors beside fields (or in the summary when no field matches). */
-export function problemErrors(action: ActionForm, problem: Problem): { field: string | null; message: string }[] {
+export function problemErrors(action: ActionForm, problem: Problem, values: Values = {}): { field: string | null; message: string }[] {
   const known = (name: string): string | null => {
+    const mapped = action.fieldFor?.(name, values);
+    if (mapped && action.fields.some((f) => f.name === mapped)) return mapped;
     const field = action.fields.find((f) => f.name === name || f.aliases?.includes(name) || name.startsWith(`${f.name}.`));
     return field ? field.name : null;
   };
@@ -260,7 +267,7 @@ async function submit(event: Event, action: ActionForm, ctx: SubmitContext): Pro
     }
     state.errors = error.status === 403
       ? [{ field: null, message: 'You do not have access to do this.' }]
-      : problemErrors(action, error.problem);
+      : problemErrors(action, error.problem, values);
     ctx.redraw();
     focusSummary(action);
   }

@@ -91,6 +91,12 @@ export function screen(): typeof show {
   };
 }
 
+/** Whether the page shown when this was called is still the one shown (for work before a page's first render). */
+export function stillShowing(): () => boolean {
+  const mine = generation;
+  return () => mine === generation;
+}
+
 /** Render a view and, on a new page, move focus to its heading (WCAG: where am I?). */
 export function show(template: TemplateResult, options: { focus?: boolean; title?: string } = {}): void {
   render(template, viewRoot());

@@ -34,6 +34,8 @@ export interface CaseConfig {
   readonly actions: (state: CaseState, id: string) => readonly ActionForm[];
   /** Said when no action is open to the user. */
   readonly idle?: (state: CaseState) => string;
+  /** A problem to show above the forms (e.g. a list a form needs could not be loaded). */
+  readonly notice?: (state: CaseState) => string | null;
 }
 
 /** One case: where it stands, what the user may do next (as forms), and its history. */
@@ -114,6 +116,7 @@ export async function caseView(config: CaseConfig, id: string): Promise<() => vo
             </dl>
             ${deadlines(state)}
             <h2 class="govuk-heading-m" id="next-actions">What to do next</h2>
+            ${noticeOf(config, state)}
             ${actions.length > 0
               ? actions.map((a) => renderAction(a, ctx))
               : html`<p class="govuk-body">${config.idle?.(state) ?? 'There is nothing for you to do on this case now.'}</p>`}
@@ -162,6 +165,14 @@ export async function caseView(config: CaseConfig, id: string): Promise<() => vo
     window.clearInterval(tick);
     window.clearInterval(poll);
   };
+}
+
+function noticeOf(config: CaseConfig, state: CaseState): TemplateResult | typeof nothing {
+  const message = config.notice?.(state);
+  if (!message) return nothing;
+  return html`<div class="govuk-error-summary" data-testid="case-notice"><div role="alert">
+    <h3 class="govuk-error-summary__title">Some forms cannot be shown</h3>
+    <div class="govuk-error-summary__body"><p class="govuk-body">${message}</p></div></div></div>`;
 }
 
 function deadlines(state: CaseState): TemplateResult | typeof nothing {

@@ -12,7 +12,8 @@ export interface CreateSpec {
   readonly permission: string;
   readonly title: string;
   readonly intro: string;
-  readonly action: ActionForm;
+  /** The form, or how to build it once the force's own lists have loaded. */
+  readonly action: ActionForm | (() => Promise<ActionForm>);
   readonly idOf: (data: Record<string, unknown>) => string;
   /** Where the new case is read, or null when the creator's role may not read it. */
   readonly caseHref: (id: string) => string | null;
@@ -20,9 +21,11 @@ export interface CreateSpec {
   readonly navText?: string;
 }
 
-export function createView(spec: CreateSpec): void {
+export async function createView(spec: CreateSpec): Promise<void> {
   if (!can(spec.permission)) throw new ApiError(403, { title: 'Not for your role', status: 403 });
   const show = screen();
+  // A list that fails to load throws a VocabularyError: the error page says which list and what to do.
+  const action = typeof spec.action === 'function' ? await spec.action() : spec.action;
   resetForms();
   const ctx = {
     etag: null,
@@ -41,7 +44,7 @@ export function createView(spec: CreateSpec): void {
             <div class="govuk-panel__body">Reference<br><strong data-testid="created-id">${id}</strong></div>
           </div>
           <p class="govuk-body">The team that works these cases has it now; your role does not see it from here.</p>
-          <p class="govuk-body"><a class="govuk-link" href=${`#/${spec.section}/new`} @click=${() => createView(spec)}>Start another</a></p>`,
+          <p class="govuk-body"><a class="govuk-link" href=${`#/${spec.section}/new`} @click=${() => void createView(spec)}>Start another</a></p>`,
         { focus: true, title: `${spec.title}: done` },
       );
     },
@@ -51,7 +54,7 @@ export function createView(spec: CreateSpec): void {
       html`${spec.caseHref('x') ? html`<a href=${`#/${spec.section}`} class="govuk-back-link">Back</a>` : nothing}
         <h1 class="govuk-heading-l">${spec.title}</h1>
         <p class="govuk-body">${spec.intro}</p>
-        ${renderAction(spec.action, ctx)}`,
+        ${renderAction(action, ctx)}`,
       { focus, title: spec.title },
     );
   draw(true);

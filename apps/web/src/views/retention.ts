@@ -2,33 +2,24 @@ import { html } from 'lit-html';
 import { can } from '../app-state';
 import { date, label } from '../format';
 import type { ActionForm, Field, Values } from '../forms';
-import type { CaseState } from './case';
+import { exitVocabulary, orError, stayVocabulary, VocabularyError, type ExitQuestion, type ExitVocabulary, type StayVocabulary, type Term } from '../vocabulary';
+import type { CaseConfig, CaseState } from './case';
 import type { CreateSpec } from './create';
 import type { QueueConfig, QueueItem } from './queue';
 import { day, drop, employmentType, instant, isOpen, me, nameOf, note, notFuture, person, radios, str, text, VIEWS, when, withDeadline, workflowCase, yesNo } from './workflow-kit';
 
 /**
  * Welfare liaison, stay interviews and exits: queues, case forms and the pages that start
- * them. Vocabulary mirrors libs/retention/src/domain/*; the theme, driver and survey lists
- * are the defaults (the API does not serve a force's own lists yet).
+ * them. Fixed vocabulary mirrors libs/retention/src/domain/*; the stay themes, exit drivers
+ * and exit survey are the force's own, from the API (GET …/vocabulary).
  */
 const INVESTIGATION_KINDS = ['complaint', 'misconduct', 'gross_misconduct'];
 const CONTACT_TYPES = ['phone', 'video', 'visit', 'home_visit'];
 const SIGNPOSTS = ['eap', 'occupational_health', 'federation_or_union', 'gp', 'chaplaincy', 'financial_support', 'other'];
 const INTENTS = ['none', 'considering', 'actively_looking', 'decided'];
-const THEMES = ['pay', 'development', 'promotion', 'workload', 'flexibility', 'culture', 'management', 'bullying_harassment_discrimination', 'relocation', 'personal'];
-const DRIVERS = [...THEMES, 'other'];
 const LEAVING_REASONS = ['retirement', 'transfer_out', 'resignation', 'ill_health_retirement', 'dismissal', 'other'];
 const DISABILITY = ['disabled', 'not_disabled', 'prefer_not_to_say'];
 const ACTION_ROWS = 3;
-const SURVEY: readonly { id: string; text: string; type: 'scale' | 'yesno' | 'text'; required: boolean }[] = [
-  { id: 'overall_experience', text: 'How would you rate working here?', type: 'scale', required: true },
-  { id: 'felt_valued', text: 'How valued did you feel in your role?', type: 'scale', required: true },
-  { id: 'would_recommend', text: 'Would you recommend us as a place to work?', type: 'yesno', required: true },
-  { id: 'manager_support', text: 'How well did your manager support you?', type: 'scale', required: false },
-  { id: 'would_return', text: 'Would you consider coming back in future?', type: 'yesno', required: false },
-  { id: 'could_have_kept_you', text: 'What, if anything, could have kept you?', type: 'text', required: false },
-];
 
 const checkboxes = (name: string, labelText: string, values: readonly string[], required = false): Field => ({
   name,
@@ -37,6 +28,16 @@ const checkboxes = (name: string, labelText: string, values: readonly string[], 
   required,
   options: values.map((v) => [v, label(v)] as const),
 });
+const termBoxes = (name: string, labelText: string, terms: readonly Term[], required = false): Field => ({
+  name,
+  label: labelText,
+  type: 'checkboxes',
+  required,
+  options: terms.map((t) => [t.code, t.label] as const),
+});
+/** The list, or null with the page saying why the forms that need it are missing. */
+const listOr = <T>(v: T | VocabularyError): T | null => (v instanceof VocabularyError ? null : v);
+const noticeOf = (v: unknown): string | null => (v instanceof VocabularyError ? v.problem.title : null);
 const queue = (title: string, section: string, id: (i: QueueItem) => unknown, owner: string, extra: Partial<QueueConfig> = {}): QueueConfig => ({
   title,
   endpoint: `/${section}/queue`,
@@ -161,7 +162,13 @@ interface TrackedAction {
   readonly completedAt: string | null;
 }
 
-export const stayCase = workflowCase('Stay interview', '/stay-interviews', '#/stay-interviews', 'Back to stay interviews', (s: CaseState, base) => {
+/** The stay-interview page, once the force's themes have loaded (or failed to). */
+export async function loadStayCase(): Promise<CaseConfig> {
+  const vocabulary = await orError(stayVocabulary());
+  return { ...stayCase(listOr(vocabulary)), notice: (s) => (s.status === 'awaiting_interview' ? noticeOf(vocabulary) : null) };
+}
+
+const stayCase = (vocabulary: StayVocabulary | null): CaseConfig => workflowCase('Stay interview', '/stay-interviews', '#/stay-interviews', 'Back to stay interviews', (s: CaseState, base) => {
   if (!isOpen(s)) return [];
   const held = ['awaiting_actions', 'awaiting_follow_up', 'follow_up_held'].includes(s.status);
   const open = ((s.actions as TrackedAction[] | undefined) ?? []).filter((a) => !a.completedAt);
@@ -174,12 +181,12 @@ export const stayCase = workflowCase('Stay interview', '/stay-interviews', '#/st
       fields: [person('interviewerId', 'Interviewer', true, { value: me() })],
       toBody: (v: Values) => ({ interviewerId: v.interviewerId }),
     },
-    s.status === 'awaiting_interview' && {
+    s.status === 'awaiting_interview' && !!vocabulary && {
       id: 'held',
       title: 'Record the interview',
       path: `${base}/interview`,
       submitLabel: 'Save interview',
-      fields: [when('heldAt', 'Held at'), checkboxes('themes', 'Themes discussed', THEMES, true), radios('intentToLeave', 'Intent to leave', INTENTS), note('recommendations', 'Recommendations', false, 20000)],
+      fields: [when('heldAt', 'Held at'), termBoxes('themes', 'Themes discussed', vocabulary?.themes ?? [], true), radios('intentToLeave', 'Intent to leave', INTENTS), note('recommendations', 'Recommendations', false, 20000)],
       check: (v: Values) => ({ heldAt: notFuture(v, 'heldAt', 'An interview is recorded once it has been held') }),
       toBody: (v: Values) => ({ heldAt: instant(v, 'heldAt'), themes: v.themes, intentToLeave: v.intentToLeave, recommendations: str(v, 'recommendations').split('\n').map((x) => x.trim()).filter(Boolean) }),
     },
@@ -278,14 +285,27 @@ export const exitQueue = queue('Exits', 'exits', (i) => i.exitId, 'Interviewer',
   ],
 });
 
-const surveyField = (q: (typeof SURVEY)[number]): Field =>
+const surveyField = (q: ExitQuestion): Field =>
   q.type === 'scale'
-    ? { name: q.id, label: `${q.text} (1 poor – 5 excellent)`, type: 'radios', required: q.required, options: ['1', '2', '3', '4', '5'].map((n) => [n, n] as const), aliases: [`answers.${q.id}`] }
+    ? { name: q.id, label: q.text, hint: '1 is poor, 5 is excellent', type: 'radios', required: q.required, options: ['1', '2', '3', '4', '5'].map((n) => [n, n] as const), aliases: [`answers.${q.id}`] }
     : q.type === 'yesno'
       ? { ...yesNo(q.id, q.text), required: q.required, aliases: [`answers.${q.id}`] }
-      : { ...note(q.id, q.text), aliases: [`answers.${q.id}`] };
+      : { ...note(q.id, q.text, q.required), aliases: [`answers.${q.id}`] };
 
-export const exitCase = workflowCase('Exit', '/exits', '#/exits', 'Back to exits', (s: CaseState, base) => {
+/** The exit page, once the force's drivers and survey have loaded (or failed to). */
+export async function loadExitCase(): Promise<CaseConfig> {
+  const vocabulary = await orError(exitVocabulary());
+  return { ...exitCase(listOr(vocabulary)), notice: (s) => (!['left', 'retained'].includes(s.status) && (!s.survey || !s.drivers) ? noticeOf(vocabulary) : null) };
+}
+
+/** Answers as the API takes them: 1–5 as numbers, yes/no as booleans, unanswered left out. */
+function surveyAnswers(questions: readonly ExitQuestion[], v: Values): Record<string, string | number | boolean> {
+  return Object.fromEntries(
+    questions.filter((q) => str(v, q.id)).map((q) => [q.id, q.type === 'scale' ? Number(v[q.id]) : q.type === 'yesno' ? v[q.id] === 'true' : str(v, q.id)]),
+  );
+}
+
+const exitCase = (vocabulary: ExitVocabulary | null): CaseConfig => workflowCase('Exit', '/exits', '#/exits', 'Back to exits', (s: CaseState, base) => {
   if (s.status === 'retained') return [];
   if (s.status === 'left') {
     return [
@@ -317,25 +337,21 @@ export const exitCase = workflowCase('Exit', '/exits', '#/exits', 'Back to exits
       check: (v: Values) => ({ heldAt: notFuture(v, 'heldAt', 'An interview is recorded once it has been held') }),
       toBody: (v: Values) => drop({ heldAt: instant(v, 'heldAt'), summary: v.summary }),
     },
-    !s.survey && {
+    !s.survey && !!vocabulary && {
       id: 'survey',
       title: 'Exit survey answers',
       secondary: true,
       path: `${base}/survey`,
       submitLabel: 'Save survey',
-      fields: SURVEY.map(surveyField),
-      toBody: (v: Values) => ({
-        answers: Object.fromEntries(
-          SURVEY.filter((q) => str(v, q.id)).map((q) => [q.id, q.type === 'scale' ? Number(v[q.id]) : q.type === 'yesno' ? v[q.id] === 'true' : v[q.id]]),
-        ),
-      }),
+      fields: vocabulary.questionnaire.questions.map(surveyField),
+      toBody: (v: Values) => ({ answers: surveyAnswers(vocabulary.questionnaire.questions, v) }),
     },
-    !s.drivers && {
+    !s.drivers && !!vocabulary && {
       id: 'drivers',
       title: 'Why they are leaving (drivers)',
       path: `${base}/drivers`,
       submitLabel: 'Save drivers',
-      fields: [{ ...checkboxes('codes', 'Drivers', DRIVERS, true), aliases: DRIVERS.map((_, i) => `codes.${i}`) }, note()],
+      fields: [{ ...termBoxes('codes', 'Drivers', vocabulary.drivers, true), aliases: vocabulary.drivers.map((_, i) => `codes.${i}`) }, note()],
       toBody: (v: Values) => drop({ codes: v.codes, note: v.note }),
     },
     s.reason === 'resignation' && {

@@ -5,28 +5,19 @@ import type { ActionForm, Field, Values } from '../forms';
 import type { CaseConfig, CaseState } from './case';
 import type { CreateSpec } from './create';
 import type { QueueConfig } from './queue';
+import { incidentVocabulary, type IncidentVocabulary } from '../vocabulary';
+import { ESTIP_STAGES, estipForms, stageOpen } from './estip';
 import { caseSummary, drop, instant, isOpen, me, nameOf, note, notFuture, person, radios, str, text, VIEWS, when, workflowCase } from './workflow-kit';
 
 /**
  * Repeat-exposure support tasks, incidents (ESTIP) and health surveillance: queues, case
- * forms and the pages that start them. Vocabulary mirrors libs/trauma/src/domain/*.
+ * forms and the pages that start them. Fixed vocabulary mirrors libs/trauma/src/domain/*;
+ * the incident types are the force's own, from GET /incidents/vocabulary.
  */
 const CONTACT_METHODS = ['in_person', 'telephone', 'video', 'email', 'message'];
 const SUPPORT_OFFERS = ['trim_assessment', 'oh_referral', 'peer_support', 'eap', 'welfare_check'];
 const TASK_OUTCOMES = ['support_accepted', 'support_declined', 'no_support_needed', 'unable_to_contact', 'other'];
 const EXPOSURE_ROLES = ['first_responder', 'investigator', 'witness', 'call_handler', 'reviewer', 'family_liaison', 'supervisor', 'other'];
-const ESTIP_STAGES = ['demobilisation', 'defusion', 'estim', 'monitoring'];
-/** The default incident taxonomy (the API does not serve a force's own list yet). */
-const INCIDENT_TYPES: readonly (readonly [string, string])[] = [
-  ['death_of_child', 'Death of a child'],
-  ['fatal_road_collision', 'Fatal road collision'],
-  ['suicide_or_sudden_death', 'Suicide or sudden death'],
-  ['serious_assault_on_officer', 'Serious assault on an officer'],
-  ['firearms_discharge', 'Firearms discharge'],
-  ['cse_indecent_image_review', 'CSE / indecent-image review'],
-  ['major_incident', 'Major incident / mass casualty'],
-  ['other', 'Other traumatic incident'],
-];
 const LEVELS = ['1', '2', '3'];
 const COLLEAGUE_ROWS = 3;
 
@@ -145,13 +136,14 @@ export const incidentCase: CaseConfig = {
         fields: [...colleagueFields('', '', true), text('department', 'Their department', true, { value: String(s.department ?? '') })],
         toBody: (v: Values) => drop({ personId: v.personId, name: v.name, exposureRole: v.exposureRole, department: v.department }),
       },
-      can('trauma.runEstip') && {
+      ...(can('trauma.runEstip') ? estipForms(s, base) : []),
+      can('trauma.runEstip') && ESTIP_STAGES.some((st) => stageOpen(s, st)) && {
         id: 'skip',
         title: 'Skip an ESTIP stage',
         secondary: true,
         path: `${base}/stages/skip`,
         submitLabel: 'Skip stage',
-        fields: [radios('stage', 'Stage', ESTIP_STAGES), note('reason', 'Reason', true)],
+        fields: [radios('stage', 'Stage', ESTIP_STAGES.filter((st) => stageOpen(s, st))), note('reason', 'Reason', true)],
         toBody: (v: Values) => ({ stage: v.stage, reason: v.reason }),
       },
       can('trauma.manageIncident') && {
@@ -175,7 +167,6 @@ export const incidentCase: CaseConfig = {
       ['Exposed colleagues', exposures.length === 0 ? 'None recorded' : exposures.map((e) => `${e.name} (${label(e.exposureRole).toLowerCase()}${e.status === 'removed' ? ', removed' : ''})`).join('; ')],
     ];
   },
-  idle: () => 'Demobilisation, defusion, ESTIM, monitoring and TRiM planning are recorded through the API for now.',
 };
 
 export const incidentCreate: CreateSpec = {
@@ -185,13 +176,33 @@ export const incidentCreate: CreateSpec = {
   intro: 'Record a potentially traumatic incident and the colleagues exposed to it. ESTIP deadlines start from when it happened; add more colleagues from the incident page.',
   idOf: (d) => String(d.incidentId),
   caseHref: (id) => (can('trauma.readIncident') ? `#/incidents/${id}` : null),
-  action: {
+  action: async () => incidentForm(await incidentVocabulary()),
+};
+
+const ROWS = Array.from({ length: COLLEAGUE_ROWS }, (_, i) => `c${i}_`);
+const filledRows = (v: Values): string[] => ROWS.filter((p) => str(v, `${p}personId`));
+
+/**
+ * `exposedColleagues.N.field` (the DTO's) or `exposedColleagues[N].field` (the decider's)
+ * is the Nth row sent, i.e. the Nth filled row; its department is the incident's.
+ */
+function colleagueField(serverField: string, v: Values): string | undefined {
+  const m = /^exposedColleagues(?:\.(\d+)|\[(\d+)\])\.(\w+)$/.exec(serverField);
+  if (!m) return serverField === 'exposedColleagues' ? 'c0_personId' : undefined;
+  const row = filledRows(v)[Number(m[1] ?? m[2])];
+  const name = m[3] ?? '';
+  if (!row) return undefined;
+  return name === 'department' ? 'department' : `${row}${name}`;
+}
+
+function incidentForm(vocabulary: IncidentVocabulary): ActionForm {
+  return {
     id: 'incident',
     title: 'The incident',
     path: '/incidents',
     submitLabel: 'Record incident',
     fields: [
-      { name: 'type', label: 'Type of incident', type: 'select', required: true, options: INCIDENT_TYPES },
+      { name: 'type', label: 'Type of incident', type: 'select', required: true, options: vocabulary.incidentTypes.map((t) => [t.code, t.label] as const) },
       when('occurredAt', 'When it happened'),
       text('location', 'Where it happened', true, { maxLength: 300 }),
       text('department', 'Department'),
@@ -199,18 +210,17 @@ export const incidentCreate: CreateSpec = {
       ...Array.from({ length: COLLEAGUE_ROWS }, (_, i) => colleagueFields(`c${i}_`, `Colleague ${i + 1}: `, i === 0)).flat(),
     ],
     check: (v) => ({ occurredAt: notFuture(v, 'occurredAt', 'An incident is recorded once it has happened') }),
+    fieldFor: colleagueField,
     toBody: (v) => ({
       type: v.type,
       occurredAt: instant(v, 'occurredAt'),
       location: v.location,
       department: v.department,
       summary: v.summary,
-      exposedColleagues: Array.from({ length: COLLEAGUE_ROWS }, (_, i) => `c${i}_`)
-        .filter((p) => str(v, `${p}personId`))
-        .map((p) => ({ personId: v[`${p}personId`], name: v[`${p}name`], exposureRole: v[`${p}exposureRole`], department: v.department })),
+      exposedColleagues: filledRows(v).map((p) => ({ personId: v[`${p}personId`], name: v[`${p}name`], exposureRole: v[`${p}exposureRole`], department: v.department })),
     }),
-  },
-};
+  };
+}
 
 export const surveillanceQueue: QueueConfig = {
   title: 'Health surveillance',
