@@ -30,6 +30,12 @@ beforeAll(async () => {
     retentionPolicy: {
       forces: {
         [FORCE]: {
+          stay: {
+            themes: [
+              { code: 'shift_pattern', label: 'Shift pattern' },
+              { code: 'childcare', label: 'Childcare' },
+            ],
+          },
           exit: {
             drivers: ['shift_pattern', 'workload'],
             questionnaire: {
@@ -68,8 +74,9 @@ async function done(s: Session): Promise<void> {
   await s.context.close();
 }
 
-function localDateTime(ms: number): string {
-  return new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+/** A datetime-local value in this process's (and the browser's) local time; seconds when "just now" matters. */
+function localDateTime(ms: number, seconds = false): string {
+  return new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, seconds ? 19 : 16);
 }
 
 const saved = (page: Page, title: string) => page.getByRole('alert').filter({ hasText: new RegExp(`${title}: saved`) }).waitFor();
@@ -169,6 +176,44 @@ describeBrowser('a force’s own lists and the ESTIP forms in a browser', () => 
       await saved(page, 'Exit survey answers');
       expect(await page.getByRole('button', { name: 'Save survey' }).count()).toBe(0);
       await checkAccessibility(page, 'the exit after its survey');
+    });
+    await done(s);
+  }, 45_000);
+
+  test('a retention officer records a stay interview with the force’s own themes', async () => {
+    const team = as('rachel.kim', 'retention_team', FORCE);
+    const requested = await request(http)
+      .post('/stay-interviews')
+      .set(team)
+      .send({
+        personId: 'PC-7720',
+        personName: 'Chris Lane',
+        employmentType: 'police_officer',
+        department: 'Response',
+        lineManagerId: 'insp.noah.clarke',
+        startDate: '2024-09-02',
+        isStudentOfficer: true,
+        source: 'self',
+        concerns: 'Shift pattern and childcare',
+        intentToLeave: 'considering',
+      })
+      .expect(201);
+    const id = requested.body.stayInterviewId as string;
+    await request(http).post(`/stay-interviews/${id}/interviewer`).set(team).send({ interviewerId: 'rachel.kim' }).expect(200);
+    const s = await session();
+    const page = s.page;
+    await step(page, 'stay interview themes', async () => {
+      await signIn(page, /^Rachel Kim/);
+      await page.goto(`/#/stay-interviews/${id}`);
+      await page.getByRole('heading', { name: 'Record the interview' }).waitFor();
+      expect(await page.getByLabel('Pay', { exact: true }).count()).toBe(0);
+      // Seconds matter: the request was made moments ago, and an interview cannot come before it.
+      await page.getByLabel('Held at').fill(localDateTime(Date.now(), true));
+      await page.getByLabel('Childcare').check();
+      await page.getByLabel('Considering').check();
+      await page.getByRole('button', { name: 'Save interview' }).click();
+      await saved(page, 'Record the interview');
+      await checkAccessibility(page, 'the stay interview after it was held');
     });
     await done(s);
   }, 45_000);
