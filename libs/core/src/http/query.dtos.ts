@@ -21,21 +21,34 @@ export class PeriodQueryDto {
   to?: string;
 }
 
-export class PagedPeriodQueryDto extends PeriodQueryDto {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
-  page: number = 1;
+/**
+ * Paging as every list takes it: `page` from 1, `pageSize` up to `maxSize` (default
+ * `defaultSize`). A class factory, so each list keeps its own limits and still extends one
+ * shape (`class AuditQueryDto extends PageQuery(50, 200) { … }`).
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- TypeScript's mixin pattern requires `...args: any[]` constructors */
+export function PageQuery<Base extends new (...args: any[]) => object = new () => object>(defaultSize = 25, maxSize = 100, base?: Base) {
+  const Parent = (base ?? class {}) as new (...args: any[]) => object;
+  class Paged extends Parent {
+    @ApiPropertyOptional({ default: 1, minimum: 1 })
+    @IsOptional()
+    @Type(() => Number)
+    @IsInt()
+    @Min(1)
+    @Max(10_000)
+    page: number = 1;
 
-  @ApiPropertyOptional({ default: 25, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize: number = 25;
+    @ApiPropertyOptional({ default: defaultSize, minimum: 1, maximum: maxSize })
+    @IsOptional()
+    @Type(() => Number)
+    @IsInt()
+    @Min(1)
+    @Max(maxSize)
+    pageSize: number = defaultSize;
+  }
+  return Paged as unknown as new (...args: any[]) => InstanceType<Base> & { page: number; pageSize: number };
 }
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
+/** A period of business dates and paging. */
+export class PagedPeriodQueryDto extends PageQuery(25, 100, PeriodQueryDto) {}

@@ -1,14 +1,14 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { PageQuery } from '@casework/core/http/query.dtos';
 import type { Response } from 'express';
 import { CurrentActor, type Actor } from '../actor';
 import { Permit } from '../permit.decorator';
 import type { AuditPage, AuditTrail } from './audit-trail';
 import { AUDIT_TRAIL } from './audit.interceptor';
 
-export class AuditQueryDto {
+export class AuditQueryDto extends PageQuery(50, 200) {
   @ApiPropertyOptional({ description: 'From this instant (ISO 8601), inclusive', example: '2026-11-01T00:00:00Z' })
   @IsOptional()
   @IsISO8601({ strict: true })
@@ -39,21 +39,6 @@ export class AuditQueryDto {
   @IsIn(['read', 'export', 'change', 'denied'])
   action?: 'read' | 'export' | 'change' | 'denied';
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page: number = 1;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize: number = 50;
 }
 
 /** The force's audit trail, for its administrators. There is no route that changes it. */

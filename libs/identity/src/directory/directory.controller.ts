@@ -1,7 +1,7 @@
+import { PageQuery } from '@casework/core/http/query.dtos';
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import { CurrentActor, type Actor } from '../actor';
 import { Permit } from '../permit.decorator';
 import { ALL_ROLES } from '../roles';
@@ -9,7 +9,7 @@ import type { StaffDirectory, StaffPage } from './staff-directory';
 
 export const STAFF_DIRECTORY = Symbol('STAFF_DIRECTORY');
 
-export class DirectoryQueryDto {
+export class DirectoryQueryDto extends PageQuery(50, 200) {
   @ApiPropertyOptional({ enum: ALL_ROLES, description: 'Only people who sign in in this role' })
   @IsOptional()
   @IsIn(ALL_ROLES)
@@ -20,21 +20,6 @@ export class DirectoryQueryDto {
   @Matches(/^[\p{L}\p{N} .'@_-]{1,100}$/u, { message: "q must be 1–100 letters, digits, spaces or . ' @ _ -" })
   q?: string;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
-  page: number = 1;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  pageSize: number = 50;
 }
 
 /** Staff of the caller's force by role, for allocation pickers. */

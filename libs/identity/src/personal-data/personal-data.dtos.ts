@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { PageQuery } from '@casework/core/http/query.dtos';
 
 export class ErasureRequestDto {
   @ApiProperty({ description: 'Staff number or person id of the colleague to erase', example: 'P-1234', maxLength: 100 })
@@ -21,20 +21,5 @@ export class ErasureRequestDto {
   reason!: string;
 }
 
-export class ErasurePageQueryDto {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
-  page: number = 1;
-
-  @ApiPropertyOptional({ default: 25, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize: number = 25;
-}
+/** GET /personal-data/erasures: paging only. */
+export class ErasurePageQueryDto extends PageQuery(25, 100) {}

@@ -1,3 +1,4 @@
+import { PageQuery } from '@casework/core/http/query.dtos';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -6,14 +7,11 @@ import {
   IsBoolean,
   IsISO8601,
   IsIn,
-  IsInt,
   IsObject,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateNested,
   IsUUID,
@@ -241,7 +239,7 @@ export class ReassignReferralDto {
 
 const QUEUE_STATUSES = [...OPEN_STATUSES, 'closed', 'cancelled'] as const;
 
-export class QueueQueryDto {
+export class QueueQueryDto extends PageQuery(25, 100) {
   @ApiPropertyOptional({ enum: QUEUE_VIEWS, default: 'all', description: 'mine = assigned to the caller' })
   @IsOptional()
   @IsIn(QUEUE_VIEWS, { message: allowed(QUEUE_VIEWS) })
@@ -283,19 +281,4 @@ export class QueueQueryDto {
   @IsIn(['true', 'false'], { message: '$property must be true or false' })
   includeClosed?: 'true' | 'false';
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
-  page: number = 1;
-
-  @ApiPropertyOptional({ default: 25, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize: number = 25;
 }

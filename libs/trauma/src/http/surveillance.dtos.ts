@@ -1,6 +1,7 @@
+import { PageQuery } from '@casework/core/http/query.dtos';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import {
   SCREENING_LEVELS,
   SCREENING_PROVIDERS,
@@ -79,7 +80,7 @@ export class ChangeSurveillanceRoleDto {
 const LIST_STATUSES = ['active', 'enrolled', 'not_required', 'left', 'all'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export class SurveillanceListQueryDto {
+export class SurveillanceListQueryDto extends PageQuery(25, 100) {
   @ApiPropertyOptional({ enum: SCREENING_LEVELS })
   @IsOptional()
   @Type(() => Number)
@@ -108,19 +109,4 @@ export class SurveillanceListQueryDto {
   @MaxLength(200)
   department?: string;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
-  page: number = 1;
-
-  @ApiPropertyOptional({ default: 25, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize: number = 25;
 }
