@@ -11,8 +11,10 @@ import { seedSummaryLine, signInLines } from './seed/sign-in';
  * now. Idempotent: a restart checks the seed and appends nothing.
  *
  * DEMO_SEED (a whole number) plans another force; DEMO_COLLEAGUES sizes it (20–20,000).
+ * Logs warnings and errors only unless LOG_LEVEL says otherwise.
  */
-void start({ ROLE: 'all' }, async (app, _config, url) => {
+// Warnings and errors only (LOG_LEVEL=info shows every request): a new user reads the summary.
+void start({ ROLE: 'all', LOG_LEVEL: 'warn' }, async (app, _config, url) => {
   const seed = wholeNumber('DEMO_SEED', DEFAULT_SEED, 0, 2 ** 32 - 1);
   const colleagues = wholeNumber('DEMO_COLLEAGUES', DEFAULT_COLLEAGUES, 20, 20_000);
   process.stdout.write(`\nSeeding the synthetic force "${DEMO_FORCE}" (seed ${seed}, ${colleagues} colleagues)…\n`);
