@@ -6,7 +6,14 @@ import { ApiError, newKey, request, type Problem } from './api';
  * body. Rendered with GOV.UK form patterns (error summary, field errors beside the field);
  * the server's problem+json field errors land beside the same fields.
  */
-export type FieldType = 'text' | 'textarea' | 'radios' | 'select' | 'checkboxes' | 'date' | 'datetime' | 'hidden';
+export type FieldType = 'text' | 'textarea' | 'radios' | 'select' | 'checkboxes' | 'date' | 'datetime' | 'hidden' | 'person';
+
+/**
+ * A `person` field is a picker: a select of `options` (user id → "name — user id") with a
+ * "someone not listed" choice that reveals a typed id, sent under the field's own name.
+ * Without options (nobody listed, or the directory failed) it is the typed id alone.
+ */
+export const UNLISTED = '*unlisted';
 
 export interface Field {
   readonly name: string;
@@ -50,6 +57,8 @@ interface FormState {
   errors: { field: string | null; message: string }[];
   key: string | null;
   busy: boolean;
+  /** Each picker's choice, once the user has made one (until then its default). */
+  picked: Record<string, string>;
 }
 
 const states = new Map<string, FormState>();
@@ -57,7 +66,7 @@ const states = new Map<string, FormState>();
 function stateOf(id: string): FormState {
   let s = states.get(id);
   if (!s) {
-    s = { errors: [], key: null, busy: false };
+    s = { errors: [], key: null, busy: false, picked: {} };
     states.set(id, s);
   }
   return s;
@@ -103,7 +112,14 @@ function renderForm(action: ActionForm, ctx: SubmitContext): TemplateResult {
   return html`<form novalidate id=${`${action.id}-form`} @submit=${(event: Event) => submit(event, action, ctx)}>
     ${state.errors.length > 0 ? errorSummary(action, state) : nothing}
     ${action.description ? html`<p class="govuk-body">${action.description}</p>` : nothing}
-    ${action.fields.map((f) => renderField(action, f, errorFor(f)))}
+    ${action.fields.map((f) =>
+      f.type === 'person' && f.options?.length
+        ? renderPicker(action, f, errorFor(f), state.picked[f.name] ?? defaultPick(f), (choice) => {
+            state.picked[f.name] = choice;
+            ctx.redraw();
+          })
+        : renderField(action, f, errorFor(f)),
+    )}
     <button type="submit" class=${`govuk-button${action.warning ? ' govuk-button--warning' : ''}`} data-module="govuk-button" ?disabled=${state.busy} aria-disabled=${state.busy ? 'true' : 'false'}>
       ${action.submitLabel}
     </button>
@@ -122,6 +138,34 @@ function errorSummary(action: ActionForm, state: FormState): TemplateResult {
           })}
         </ul>
       </div>
+    </div>
+  </div>`;
+}
+
+const defaultPick = (field: Field): string =>
+  typeof field.value === 'string' && (field.options ?? []).some(([v]) => v === field.value) ? field.value : '';
+
+function renderPicker(action: ActionForm, field: Field, error: string | undefined, chosen: string, pick: (choice: string) => void): TemplateResult {
+  const id = fieldId(action, field.name);
+  const other = chosen === UNLISTED;
+  const describedBy = [field.hint ? `${id}-hint` : '', error && !other ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
+  return html`<div class=${`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+    <label class="govuk-label" for=${id}>${field.label}${field.required ? '' : ' (optional)'}</label>
+    ${field.hint ? html`<div class="govuk-hint" id=${`${id}-hint`}>${field.hint}</div>` : nothing}
+    ${error ? html`<p class="govuk-error-message" id=${`${id}-error`}><span class="govuk-visually-hidden">Error:</span> ${error}</p>` : nothing}
+    <select class=${`govuk-select${error && !other ? ' govuk-select--error' : ''}`} id=${id} name=${field.name} aria-describedby=${describedBy}
+      aria-controls=${`${id}-reveal`} @change=${(event: Event) => pick((event.currentTarget as HTMLSelectElement).value)}>
+      <option value="" ?selected=${chosen === ''}>Choose…</option>
+      ${(field.options ?? []).map(([v, text]) => html`<option value=${v} ?selected=${v === chosen}>${text}</option>`)}
+      <option value=${UNLISTED} ?selected=${other}>Someone not listed</option>
+    </select>
+    <div class="app-reveal" id=${`${id}-reveal`} ?hidden=${!other}>
+      ${other
+        ? html`<label class="govuk-label" for=${`${id}-other`}>${field.label}’s user id</label>
+            <div class="govuk-hint" id=${`${id}-other-hint`}>Someone who has never signed in to Casework is not in the list</div>
+            <input class=${`govuk-input govuk-!-width-one-half${error ? ' govuk-input--error' : ''}`} id=${`${id}-other`} name=${`${field.name}${UNLISTED}`}
+              type="text" aria-describedby=${`${id}-other-hint${error ? ` ${id}-error` : ''}`} autocomplete="off" spellcheck="false">`
+        : nothing}
     </div>
   </div>`;
 }
@@ -175,7 +219,7 @@ function renderField(action: ActionForm, field: Field, error: string | undefined
       </div>`;
     default: {
       const type = field.type === 'date' ? 'date' : field.type === 'datetime' ? 'datetime-local' : 'text';
-      const width = field.type === 'text' ? ' govuk-!-width-two-thirds' : ' govuk-input--width-20';
+      const width = field.type === 'text' || field.type === 'person' ? ' govuk-!-width-two-thirds' : ' govuk-input--width-20';
       return html`<div class=${group}>
         <label class="govuk-label" for=${id}>${field.label}${optional}</label>
         ${hint}${err}
@@ -190,18 +234,22 @@ export function readValues(form: HTMLFormElement, action: ActionForm): Values {
   const data = new FormData(form);
   const values: Values = {};
   for (const field of action.fields) {
-    values[field.name] = field.type === 'checkboxes' ? data.getAll(field.name).map(String) : String(data.get(field.name) ?? '').trim();
+    const raw = String(data.get(field.name) ?? '');
+    values[field.name] =
+      field.type === 'checkboxes'
+        ? data.getAll(field.name).map(String)
+        : (field.type === 'person' && raw === UNLISTED ? String(data.get(`${field.name}${UNLISTED}`) ?? '') : raw).trim();
   }
   return values;
 }
 
-function validate(action: ActionForm, values: Values): { field: string; message: string }[] {
+function validate(action: ActionForm, values: Values, picked: Record<string, string>): { field: string; message: string }[] {
   const errors: { field: string; message: string }[] = [];
   for (const field of action.fields) {
     const v = values[field.name];
     const empty = Array.isArray(v) ? v.length === 0 : !v;
     if (empty) {
-      if (field.required) errors.push({ field: field.name, message: requiredMessage(field) });
+      if (field.required) errors.push({ field: field.name, message: picked[field.name] === UNLISTED ? `Enter ${field.label.toLowerCase()}’s user id` : requiredMessage(field) });
       continue;
     }
     if (typeof v !== 'string') continue;
@@ -215,7 +263,7 @@ function validate(action: ActionForm, values: Values): { field: string; message:
 }
 
 function requiredMessage(field: Field): string {
-  if (field.type === 'radios' || field.type === 'select' || field.type === 'checkboxes') return `Select ${field.label.toLowerCase()}`;
+  if (field.type === 'radios' || field.type === 'select' || field.type === 'checkboxes' || (field.type === 'person' && field.options?.length)) return `Select ${field.label.toLowerCase()}`;
   return `Enter ${field.label.toLowerCase()}`;
 }
 
@@ -239,7 +287,7 @@ async function submit(event: Event, action: ActionForm, ctx: SubmitContext): Pro
   if (state.busy) return;
   const form = event.currentTarget as HTMLFormElement;
   const values = readValues(form, action);
-  const errors = validate(action, values);
+  const errors = validate(action, values, state.picked);
   if (errors.length > 0) {
     state.errors = errors;
     ctx.redraw();

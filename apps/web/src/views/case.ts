@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { ApiError, get, type Problem } from '../api';
 import { announce } from '../app-state';
+import { loadStaff } from '../directory';
 import { countdown, dateTime, label } from '../format';
 import { renderAction, resetForms, type ActionForm } from '../forms';
 import { notice, screen } from '../layout';
@@ -34,6 +35,8 @@ export interface CaseConfig {
   readonly actions: (state: CaseState, id: string) => readonly ActionForm[];
   /** Said when no action is open to the user. */
   readonly idle?: (state: CaseState) => string;
+  /** The roles whose people the forms offer as pickers (ANYONE for everyone), loaded with the case. */
+  readonly staffRoles?: readonly string[];
   /** A problem to show above the forms (e.g. a list a form needs could not be loaded). */
   readonly notice?: (state: CaseState) => string | null;
 }
@@ -141,7 +144,7 @@ export async function caseView(config: CaseConfig, id: string): Promise<() => vo
   };
 
   resetForms();
-  await Promise.all([loadCase(), loadTimeline()]);
+  await Promise.all([loadCase(), loadTimeline(), loadStaff(config.staffRoles ?? [])]);
   draw(true);
   const tick = window.setInterval(() => draw(false), 1000);
   // Someone else (or a deadline timer) may change the case while it is open: pick up the

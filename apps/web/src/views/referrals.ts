@@ -4,6 +4,7 @@ import { date, dateTime, label, todayIso } from '../format';
 import { options, withOffset, type ActionForm, type Values } from '../forms';
 import type { CaseConfig, CaseState } from './case';
 import type { QueueConfig } from './queue';
+import { staff } from './workflow-kit';
 
 /** The OH referral workflow's vocabulary (mirrors libs/referral/src/domain/types.ts). */
 export const EMPLOYMENT_TYPES = ['police_officer', 'police_staff', 'pcso', 'special_constable', 'volunteer'];
@@ -40,6 +41,9 @@ const STATUSES = [
 const SETTLED = ['report_released', 'report_withheld', 'under_review'];
 const PERSON_ID = /^[A-Za-z0-9._@-]{1,100}$/;
 const PERSON_ID_MESSAGE = 'Use 1 to 100 letters, digits, full stops, underscores, @ or hyphens';
+/** Who works a referral, and who sees the colleague (libs/identity/src/roles.ts). */
+const ADVISORS = ['oh_advisor'];
+const CLINICIANS = ['oh_clinician'];
 
 export const referralQueue: QueueConfig = {
   title: 'OH referrals',
@@ -117,6 +121,7 @@ export function referralCase(): CaseConfig {
       ];
     },
     actions: referralActions,
+    staffRoles: [...ADVISORS, ...CLINICIANS],
     idle: (s) =>
       s.status === 'closed' || s.status === 'cancelled' ? 'This referral is finished.' : 'Your role has no action to take at this stage.',
   };
@@ -138,16 +143,7 @@ function referralActions(s: CaseState, id: string): ActionForm[] {
       submitLabel: 'Save triage',
       fields: [
         { name: 'priority', label: 'Priority', type: 'radios', required: true, options: options(PRIORITIES, label) },
-        {
-          name: 'advisorId',
-          label: 'Advisor',
-          type: 'text',
-          required: true,
-          hint: 'The advisor who will work the case (your user id to take it yourself)',
-          value: me?.userId ?? '',
-          pattern: PERSON_ID,
-          patternMessage: PERSON_ID_MESSAGE,
-        },
+        staff('advisorId', 'Advisor', ADVISORS, true, { value: me?.userId ?? '' }),
       ],
       toBody: (v) => ({ priority: v.priority, advisorId: v.advisorId }),
     });
@@ -164,7 +160,7 @@ function referralActions(s: CaseState, id: string): ActionForm[] {
       fields: [
         { name: 'scheduledFor', label: 'Date and time', type: 'datetime', required: true, hint: 'For example, 14 March at 10:30' },
         { name: 'mode', label: 'How', type: 'radios', required: true, options: options(MODES, label) },
-        { name: 'clinicianId', label: 'Clinician', type: 'text', pattern: PERSON_ID, patternMessage: PERSON_ID_MESSAGE },
+        staff('clinicianId', 'Clinician', CLINICIANS, false),
       ],
       toBody: (v) => ({ scheduledFor: withOffset(String(v.scheduledFor)), mode: v.mode, ...(v.clinicianId ? { clinicianId: v.clinicianId } : {}) }),
     });
@@ -290,7 +286,7 @@ function referralActions(s: CaseState, id: string): ActionForm[] {
       path: `${base}/reassign`,
       submitLabel: 'Reassign',
       fields: [
-        { name: 'toAdvisorId', label: 'New advisor', type: 'text', required: true, pattern: PERSON_ID, patternMessage: PERSON_ID_MESSAGE },
+        staff('toAdvisorId', 'New advisor', ADVISORS),
         { name: 'reason', label: 'Reason', type: 'textarea', maxLength: 2000 },
       ],
       toBody: (v) => ({ toAdvisorId: v.toAdvisorId, ...(v.reason ? { reason: v.reason } : {}) }),

@@ -6,7 +6,8 @@ import { exitVocabulary, orError, stayVocabulary, VocabularyError, type ExitQues
 import type { CaseConfig, CaseState } from './case';
 import type { CreateSpec } from './create';
 import type { QueueConfig, QueueItem } from './queue';
-import { day, drop, employmentType, instant, isOpen, me, nameOf, note, notFuture, person, radios, str, text, VIEWS, when, withDeadline, workflowCase, yesNo } from './workflow-kit';
+import { ANYONE } from '../directory';
+import { day, drop, employmentType, instant, isOpen, me, nameOf, note, notFuture, person, radios, staff, str, text, VIEWS, when, withDeadline, workflowCase, yesNo } from './workflow-kit';
 
 /**
  * Welfare liaison, stay interviews and exits: queues, case forms and the pages that start
@@ -20,6 +21,9 @@ const INTENTS = ['none', 'considering', 'actively_looking', 'decided'];
 const LEAVING_REASONS = ['retirement', 'transfer_out', 'resignation', 'ill_health_retirement', 'dismissal', 'other'];
 const DISABILITY = ['disabled', 'not_disabled', 'prefer_not_to_say'];
 const ACTION_ROWS = 3;
+/** Who each allocation goes to (libs/identity/src/roles.ts); an action may be anyone's. */
+const WLOS = ['welfare_liaison_officer'];
+const INTERVIEWERS = ['retention_team'];
 
 const checkboxes = (name: string, labelText: string, values: readonly string[], required = false): Field => ({
   name,
@@ -69,7 +73,7 @@ export const welfareCase = workflowCase('Welfare liaison case', '/welfare-cases'
       title: 'Assign a welfare liaison officer',
       path: `${base}/wlo`,
       submitLabel: 'Assign',
-      fields: [person('wloId', 'Welfare liaison officer', true, { value: me(), hint: 'Their user id (there is no list of WLOs to pick from yet)' })],
+      fields: [staff('wloId', 'Welfare liaison officer', WLOS, true, { value: me() })],
       toBody: (v: Values) => ({ wloId: v.wloId }),
     },
     assigned && can('retention.welfare') && {
@@ -128,11 +132,11 @@ export const welfareCase = workflowCase('Welfare liaison case', '/welfare-cases'
       secondary: true,
       path: `${base}/wlo/reassign`,
       submitLabel: 'Reassign',
-      fields: [person('wloId', 'New welfare liaison officer'), note('reason', 'Reason', true)],
+      fields: [staff('wloId', 'New welfare liaison officer', WLOS), note('reason', 'Reason', true)],
       toBody: (v: Values) => ({ wloId: v.wloId, reason: v.reason }),
     },
   ];
-});
+}, { staffRoles: WLOS });
 
 export const welfareCreate: CreateSpec = {
   section: 'welfare-cases',
@@ -178,7 +182,7 @@ const stayCase = (vocabulary: StayVocabulary | null): CaseConfig => workflowCase
       title: 'Allocate an interviewer',
       path: `${base}/interviewer`,
       submitLabel: 'Allocate',
-      fields: [person('interviewerId', 'Interviewer', true, { value: me() })],
+      fields: [staff('interviewerId', 'Interviewer', INTERVIEWERS, true, { value: me() })],
       toBody: (v: Values) => ({ interviewerId: v.interviewerId }),
     },
     s.status === 'awaiting_interview' && !!vocabulary && {
@@ -198,7 +202,7 @@ const stayCase = (vocabulary: StayVocabulary | null): CaseConfig => workflowCase
       submitLabel: 'Save actions',
       fields: Array.from({ length: ACTION_ROWS }, (_, i) => [
         note(`a${i}_description`, `Action ${i + 1}: what`, i === 0),
-        person(`a${i}_ownerId`, `Action ${i + 1}: owner`, i === 0, { aliases: [`actions.${i}.ownerId`] }),
+        staff(`a${i}_ownerId`, `Action ${i + 1}: owner`, [ANYONE], i === 0, { aliases: [`actions.${i}.ownerId`] }),
         day(`a${i}_dueDate`, `Action ${i + 1}: due`, i === 0),
       ]).flat(),
       toBody: (v: Values) => ({
@@ -256,7 +260,7 @@ const stayCase = (vocabulary: StayVocabulary | null): CaseConfig => workflowCase
       toBody: (v: Values) => ({ reason: v.reason }),
     },
   ];
-});
+}, { staffRoles: [...INTERVIEWERS, ANYONE] });
 
 export const stayCreate: CreateSpec = {
   section: 'stay-interviews',
@@ -325,7 +329,7 @@ const exitCase = (vocabulary: ExitVocabulary | null): CaseConfig => workflowCase
       title: 'Allocate an interviewer',
       path: `${base}/interviewer`,
       submitLabel: 'Allocate',
-      fields: [person('interviewerId', 'Interviewer', true, { value: me() })],
+      fields: [staff('interviewerId', 'Interviewer', INTERVIEWERS, true, { value: me() })],
       toBody: (v: Values) => ({ interviewerId: v.interviewerId }),
     },
     !!s.interviewerId && !s.interview && {
@@ -391,7 +395,7 @@ const exitCase = (vocabulary: ExitVocabulary | null): CaseConfig => workflowCase
       toBody: (v: Values) => drop({ reason: v.reason }),
     },
   ];
-});
+}, { staffRoles: INTERVIEWERS });
 
 export const exitCreate: CreateSpec = {
   section: 'exits',

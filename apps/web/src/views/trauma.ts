@@ -7,7 +7,7 @@ import type { CreateSpec } from './create';
 import type { QueueConfig } from './queue';
 import { incidentVocabulary, type IncidentVocabulary } from '../vocabulary';
 import { ESTIP_STAGES, estipForms, stageOpen } from './estip';
-import { caseSummary, drop, instant, isOpen, me, nameOf, note, notFuture, person, radios, str, text, VIEWS, when, workflowCase } from './workflow-kit';
+import { caseSummary, drop, instant, isOpen, me, nameOf, note, notFuture, person, radios, staff, str, text, VIEWS, when, workflowCase } from './workflow-kit';
 
 /**
  * Repeat-exposure support tasks, incidents (ESTIP) and health surveillance: queues, case
@@ -20,6 +20,8 @@ const TASK_OUTCOMES = ['support_accepted', 'support_declined', 'no_support_neede
 const EXPOSURE_ROLES = ['first_responder', 'investigator', 'witness', 'call_handler', 'reviewer', 'family_liaison', 'supervisor', 'other'];
 const LEVELS = ['1', '2', '3'];
 const COLLEAGUE_ROWS = 3;
+/** Who takes a support task (libs/identity/src/roles.ts). */
+const COORDINATORS = ['wellbeing_coordinator'];
 
 interface Offer {
   readonly offerId: string;
@@ -52,7 +54,7 @@ export const supportTaskCase = workflowCase('Proactive support task', '/support-
       title: 'Take this task',
       path: `${base}/coordinator`,
       submitLabel: 'Assign',
-      fields: [person('coordinatorId', 'Coordinator', true, { value: me() })],
+      fields: [staff('coordinatorId', 'Coordinator', COORDINATORS, true, { value: me() })],
       toBody: (v: Values) => ({ coordinatorId: v.coordinatorId }),
     },
     !!s.coordinatorId && {
@@ -93,7 +95,7 @@ export const supportTaskCase = workflowCase('Proactive support task', '/support-
       toBody: (v: Values) => drop({ outcome: v.outcome, note: v.note }),
     },
   ];
-});
+}, { staffRoles: COORDINATORS });
 
 export const incidentQueue: QueueConfig = {
   title: 'Incidents',

@@ -5,7 +5,7 @@ import type { ActionForm, Field, Values } from '../forms';
 import type { CaseState } from './case';
 import type { CreateSpec } from './create';
 import type { QueueConfig } from './queue';
-import { drop, employmentType, instant, isOpen, me, nameOf, note, notFuture, person, radios, str, text, when, workflowCase } from './workflow-kit';
+import { drop, employmentType, instant, isOpen, me, nameOf, note, notFuture, person, radios, staff, str, text, when, workflowCase } from './workflow-kit';
 
 /**
  * TRiM activations (confidential to TRiM staff: the API serves these pages to no one else).
@@ -28,6 +28,8 @@ const SOURCES = ['incident', 'self_referral', 'manager_referral'];
 const CLOSE_OUTCOMES = ['no_further_action', 'referred_to_oh', 'referred_to_clinical_care'];
 const DECLINE_STAGES = ['practitioner_contact', 'trauma_brief', 'initial_assessment', 'follow_up_assessment', 'oh_referral'];
 const CLOSABLE = ['awaiting_closure', 'referral_requested', 'referred'];
+/** Who runs an activation (libs/identity/src/roles.ts). */
+const PRACTITIONERS = ['trim_practitioner'];
 
 export const trimQueue: QueueConfig = {
   title: 'TRiM activations',
@@ -91,7 +93,7 @@ export const trimCase = workflowCase('TRiM activation', '/trim', '#/trim', 'Back
       title: 'Allocate a practitioner',
       path: `${base}/practitioner`,
       submitLabel: 'Allocate',
-      fields: [person('practitionerId', 'Practitioner', true, { value: me(), hint: 'Their user id (there is no list of practitioners to pick from yet)' })],
+      fields: [staff('practitionerId', 'Practitioner', PRACTITIONERS, true, { value: me() })],
       toBody: (v) => ({ practitionerId: v.practitionerId }),
     },
     allocated && !s.briefDeliveredAt && {
@@ -119,7 +121,7 @@ export const trimCase = workflowCase('TRiM activation', '/trim', '#/trim', 'Back
       secondary: true,
       path: `${base}/practitioner/reallocate`,
       submitLabel: 'Reallocate',
-      fields: [person('practitionerId', 'New practitioner'), note('reason', 'Reason', true)],
+      fields: [staff('practitionerId', 'New practitioner', PRACTITIONERS), note('reason', 'Reason', true)],
       toBody: (v) => ({ practitionerId: v.practitionerId, reason: v.reason }),
     },
     {
@@ -133,7 +135,7 @@ export const trimCase = workflowCase('TRiM activation', '/trim', '#/trim', 'Back
       toBody: (v) => ({ stage: v.stage, reason: v.reason }),
     },
   ];
-});
+}, { staffRoles: PRACTITIONERS });
 
 export const trimCreate: CreateSpec = {
   section: 'trim',

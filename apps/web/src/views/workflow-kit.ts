@@ -1,4 +1,5 @@
 import { currentUser } from '../app-state';
+import { staffIn } from '../directory';
 import { dateTime, label } from '../format';
 import { withOffset, type ActionForm, type Field, type Values } from '../forms';
 import type { CaseConfig, CaseState } from './case';
@@ -29,6 +30,25 @@ export const text = (name: string, labelText: string, required = true, extra: Pa
 });
 export const person = (name: string, labelText: string, required = true, extra: Partial<Field> = {}): Field =>
   text(name, labelText, required, { pattern: PERSON_ID, patternMessage: `${labelText}: ${PERSON_ID_MESSAGE.toLowerCase()}`, maxLength: 100, ...extra });
+/**
+ * Who to allocate to: a picker of the people in `roles` from the staff directory (the case
+ * page loads it, see CaseConfig.staffRoles), defaulting to `value` when they are listed,
+ * with "someone not listed" for a typed id. Without a list it is the typed id alone.
+ */
+export function staff(name: string, labelText: string, roles: readonly string[], required = true, extra: Partial<Field> = {}): Field {
+  const people = staffIn(roles);
+  return person(name, labelText, required, {
+    type: 'person',
+    options: (people ?? []).map((m) => [m.userId, m.name ? `${m.name} — ${m.userId}` : m.userId] as const),
+    hint:
+      people === null
+        ? 'The staff directory could not be loaded: enter their user id'
+        : people.length === 0
+          ? 'Nobody who can take this has signed in to Casework yet: enter their user id'
+          : undefined,
+    ...extra,
+  });
+}
 export const note = (name = 'note', labelText = 'Note', required = false, max = 2000): Field => ({
   name,
   label: labelText,
