@@ -1,11 +1,9 @@
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import type { App } from 'supertest/types';
-import type { Browser, Page } from 'playwright-core';
 import { waitForValue } from '@casework/core/testing/wait-for';
 import { DEFAULT_INCIDENT_TAXONOMY } from '@casework/trauma/domain/incident/incident-taxonomy';
-import { as, startE2eApp, type E2eApp } from '../support/e2e-app';
-import { checkAccessibility, chromiumAvailable, launch, newSession, signIn, step, type Session } from './support/browser';
+import { as } from '../support/e2e-app';
+import { checkAccessibility, signIn, step } from './support/browser';
+import { browserSuite, describeBrowser, localDateTime, saved } from './support/suite';
 
 /**
  * The forms that depend on a force's own lists, and the ESTIP forms, in a real browser.
@@ -15,75 +13,37 @@ import { checkAccessibility, chromiumAvailable, launch, newSession, signIn, step
  * uncaught script error.
  */
 const FORCE = 'demo';
-const describeBrowser = chromiumAvailable() ? describe : describe.skip;
-
-let e2e: E2eApp;
-let http: App;
-let browser: Browser;
-let baseUrl: string;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  e2e = await startE2eApp({
-    queue: `casework-web-lists-${process.pid}`,
-    traumaPolicy: { forces: { [FORCE]: { taxonomy: [...DEFAULT_INCIDENT_TAXONOMY, { code: 'water_rescue', label: 'Water rescue', weight: 2 }] } } },
-    retentionPolicy: {
-      forces: {
-        [FORCE]: {
-          stay: {
-            themes: [
-              { code: 'shift_pattern', label: 'Shift pattern' },
-              { code: 'childcare', label: 'Childcare' },
+const suite = browserSuite({
+  queue: `casework-web-lists-${process.pid}`,
+  traumaPolicy: { forces: { [FORCE]: { taxonomy: [...DEFAULT_INCIDENT_TAXONOMY, { code: 'water_rescue', label: 'Water rescue', weight: 2 }] } } },
+  retentionPolicy: {
+    forces: {
+      [FORCE]: {
+        stay: {
+          themes: [
+            { code: 'shift_pattern', label: 'Shift pattern' },
+            { code: 'childcare', label: 'Childcare' },
+          ],
+        },
+        exit: {
+          drivers: ['shift_pattern', 'workload'],
+          questionnaire: {
+            id: 'demo-exit-v2',
+            questions: [
+              { id: 'overall', text: 'Overall, how was working here?', type: 'scale', required: true },
+              { id: 'would_return', text: 'Would you come back?', type: 'yesno', required: true },
+              { id: 'anything_else', text: 'Anything else to tell us?', type: 'text', required: false },
             ],
-          },
-          exit: {
-            drivers: ['shift_pattern', 'workload'],
-            questionnaire: {
-              id: 'demo-exit-v2',
-              questions: [
-                { id: 'overall', text: 'Overall, how was working here?', type: 'scale', required: true },
-                { id: 'would_return', text: 'Would you come back?', type: 'yesno', required: true },
-                { id: 'anything_else', text: 'Anything else to tell us?', type: 'text', required: false },
-              ],
-            },
           },
         },
       },
     },
-  });
-  await e2e.app.listen(0, '127.0.0.1');
-  http = e2e.app.getHttpServer() as App;
-  baseUrl = `http://127.0.0.1:${(e2e.app.getHttpServer().address() as AddressInfo).port}`;
-  if (chromiumAvailable()) browser = await launch();
-}, 60_000);
-
-afterAll(async () => {
-  for (const s of sessions) await s.context.close().catch(() => undefined);
-  await browser?.close();
-  await e2e?.close();
+  },
 });
-
-async function session(): Promise<Session> {
-  const s = await newSession(browser, baseUrl);
-  sessions.push(s);
-  return s;
-}
-
-async function done(s: Session): Promise<void> {
-  expect(s.problems).toEqual([]);
-  await s.context.close();
-}
-
-/** A datetime-local value in this process's (and the browser's) local time; seconds when "just now" matters. */
-function localDateTime(ms: number, seconds = false): string {
-  return new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, seconds ? 19 : 16);
-}
-
-const saved = (page: Page, title: string) => page.getByRole('alert').filter({ hasText: new RegExp(`${title}: saved`) }).waitFor();
 
 describeBrowser('a force’s own lists and the ESTIP forms in a browser', () => {
   test('a peer supporter records an incident of the force’s own type, then its demobilisation', async () => {
-    const s = await session();
+    const s = await suite.session();
     const page = s.page;
     await step(page, 'the incident form says when the force’s list cannot be loaded', async () => {
       await signIn(page, /^Liam Byrne/);
@@ -136,11 +96,11 @@ describeBrowser('a force’s own lists and the ESTIP forms in a browser', () => 
       expect(await page.getByRole('button', { name: 'Save demobilisation' }).count()).toBe(0);
       await checkAccessibility(page, 'the incident after its demobilisation');
     });
-    await done(s);
+    await suite.done(s);
   }, 45_000);
 
   test('a retention officer records an exit survey with the force’s own questions', async () => {
-    const notified = await request(http)
+    const notified = await request(suite.http)
       .post('/exits')
       .set(as('sam.patel', 'hr', FORCE))
       .send({
@@ -156,7 +116,7 @@ describeBrowser('a force’s own lists and the ESTIP forms in a browser', () => 
       })
       .expect(201);
     const id = notified.body.exitId as string;
-    const s = await session();
+    const s = await suite.session();
     const page = s.page;
     await step(page, 'exit survey', async () => {
       await signIn(page, /^Rachel Kim/);
@@ -177,12 +137,12 @@ describeBrowser('a force’s own lists and the ESTIP forms in a browser', () => 
       expect(await page.getByRole('button', { name: 'Save survey' }).count()).toBe(0);
       await checkAccessibility(page, 'the exit after its survey');
     });
-    await done(s);
+    await suite.done(s);
   }, 45_000);
 
   test('a retention officer records a stay interview with the force’s own themes', async () => {
     const team = as('rachel.kim', 'retention_team', FORCE);
-    const requested = await request(http)
+    const requested = await request(suite.http)
       .post('/stay-interviews')
       .set(team)
       .send({
@@ -199,8 +159,8 @@ describeBrowser('a force’s own lists and the ESTIP forms in a browser', () => 
       })
       .expect(201);
     const id = requested.body.stayInterviewId as string;
-    await request(http).post(`/stay-interviews/${id}/interviewer`).set(team).send({ interviewerId: 'rachel.kim' }).expect(200);
-    const s = await session();
+    await request(suite.http).post(`/stay-interviews/${id}/interviewer`).set(team).send({ interviewerId: 'rachel.kim' }).expect(200);
+    const s = await suite.session();
     const page = s.page;
     await step(page, 'stay interview themes', async () => {
       await signIn(page, /^Rachel Kim/);
@@ -215,14 +175,14 @@ describeBrowser('a force’s own lists and the ESTIP forms in a browser', () => 
       await saved(page, 'Record the interview');
       await checkAccessibility(page, 'the stay interview after it was held');
     });
-    await done(s);
+    await suite.done(s);
   }, 45_000);
 
   test('a wellbeing coordinator records the answer to a support offer, then sees the trauma dashboard’s charts', async () => {
     // Two of the heaviest incident types for one colleague cross the repeat-exposure threshold.
     const sgt = as('sgt.maya.reid', 'supervisor', FORCE);
     for (const [hoursAgo, type] of [[6, 'death_of_child'], [5, 'firearms_discharge']] as const) {
-      await request(http)
+      await request(suite.http)
         .post('/incidents')
         .set(sgt)
         .send({
@@ -238,17 +198,17 @@ describeBrowser('a force’s own lists and the ESTIP forms in a browser', () => 
     const wellbeing = as('kiran.shah', 'wellbeing_coordinator', FORCE);
     const taskId = await waitForValue(
       async () => {
-        const res = await request(http).get('/support-tasks/queue').query({ view: 'all' }).set(wellbeing).expect(200);
+        const res = await request(suite.http).get('/support-tasks/queue').query({ view: 'all' }).set(wellbeing).expect(200);
         return (res.body.items as { taskId: string; personId: string }[]).find((t) => t.personId === 'PC-8801')?.taskId;
       },
       { timeoutMs: 15_000, message: 'a support task for PC-8801' },
     );
-    const post = (path: string, body: object) => request(http).post(`/support-tasks/${taskId}${path}`).set(wellbeing).send(body).expect(200);
+    const post = (path: string, body: object) => request(suite.http).post(`/support-tasks/${taskId}${path}`).set(wellbeing).send(body).expect(200);
     await post('/coordinator', { coordinatorId: 'kiran.shah' });
     await post('/contacts', { method: 'telephone', reached: true });
     await post('/offers', { offer: 'trim_assessment' });
 
-    const s = await session();
+    const s = await suite.session();
     const page = s.page;
     await step(page, 'support offer answer', async () => {
       await signIn(page, /^Kiran Shah/);
@@ -269,6 +229,6 @@ describeBrowser('a force’s own lists and the ESTIP forms in a browser', () => 
       }
       await checkAccessibility(page, 'the trauma dashboard');
     });
-    await done(s);
+    await suite.done(s);
   }, 60_000);
 });

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
-import type { App } from 'supertest/types';
-import type { Browser, Page } from 'playwright-core';
-import { as, startE2eApp, type E2eApp } from '../support/e2e-app';
-import { checkAccessibility, chromiumAvailable, launch, newSession, signIn, step, type Session } from './support/browser';
+import type { Page } from 'playwright-core';
+import { as } from '../support/e2e-app';
+import { checkAccessibility, signIn, step } from './support/browser';
+import { browserSuite, caseStatus, describeBrowser, localDateTime, saved } from './support/suite';
 
 /**
  * The web app in a real browser (Debian's Chromium through playwright-core) against the
@@ -14,51 +13,22 @@ import { checkAccessibility, chromiumAvailable, launch, newSession, signIn, step
  * badge appears while the queue is on screen.
  */
 const FORCE = 'demo';
-const describeBrowser = chromiumAvailable() ? describe : describe.skip;
-
-let e2e: E2eApp;
-let browser: Browser;
-let baseUrl: string;
-const sessions: Session[] = [];
-
-beforeAll(async () => {
-  e2e = await startE2eApp({
-    queue: `casework-web-${process.pid}`,
-    policy: {
-      default: {
-        // Only urgent referrals go overdue within the test: the routine one worked through the
-        // forms sees no timer events (a timer's event would make its open form's If-Match stale).
-        triage: { routine: { duration: 'PT1H' }, urgent: { duration: 'PT4S' } },
-        firstAppointment: { routine: { duration: 'PT1H' }, urgent: { duration: 'PT1H' } },
-        outcomeReport: { duration: 'PT1H' },
-        escalation: [
-          { after: { duration: 'PT1H' }, notify: 'team_manager' },
-          { after: { duration: 'PT2H' }, notify: 'head_of_wellbeing' },
-        ],
-      },
+const suite = browserSuite({
+  queue: `casework-web-${process.pid}`,
+  policy: {
+    default: {
+      // Only urgent referrals go overdue within the test: the routine one worked through the
+      // forms sees no timer events (a timer's event would make its open form's If-Match stale).
+      triage: { routine: { duration: 'PT1H' }, urgent: { duration: 'PT4S' } },
+      firstAppointment: { routine: { duration: 'PT1H' }, urgent: { duration: 'PT1H' } },
+      outcomeReport: { duration: 'PT1H' },
+      escalation: [
+        { after: { duration: 'PT1H' }, notify: 'team_manager' },
+        { after: { duration: 'PT2H' }, notify: 'head_of_wellbeing' },
+      ],
     },
-  });
-  await e2e.app.listen(0, '127.0.0.1');
-  baseUrl = `http://127.0.0.1:${(e2e.app.getHttpServer().address() as AddressInfo).port}`;
-  if (chromiumAvailable()) browser = await launch();
-}, 60_000);
-
-afterAll(async () => {
-  for (const s of sessions) await s.context.close().catch(() => undefined);
-  await browser?.close();
-  await e2e?.close();
+  },
 });
-
-async function session(): Promise<Session> {
-  const s = await newSession(browser, baseUrl);
-  sessions.push(s);
-  return s;
-}
-
-async function done(s: Session): Promise<void> {
-  expect(s.problems).toEqual([]);
-  await s.context.close();
-}
 
 const TRIM_ITEMS = [
   'felt_out_of_control',
@@ -72,12 +42,6 @@ const TRIM_ITEMS = [
   'acute_stress_symptoms',
   'avoidance',
 ];
-
-/** A value for a datetime-local input, in the browser's (and this process's) local time. */
-function localDateTime(ms: number, seconds = false): string {
-  const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
-  return d.toISOString().slice(0, seconds ? 19 : 16);
-}
 
 async function heading(page: Page): Promise<string> {
   return (await page.locator('#view h1').first().textContent())?.trim() ?? '';
@@ -97,27 +61,27 @@ describeBrowser('the web app in a browser', () => {
       [/^Fiona Grant/, 'Occupational health dashboard'],
       [/^PC Victor Hall/, 'Refer a colleague to occupational health'],
     ];
-    const s = await session();
+    const s = await suite.session();
     await step(s.page, 'sign-in page', async () => {
       await s.page.goto('/');
       await s.page.getByRole('heading', { name: 'Sign in to Casework' }).waitFor();
       await checkAccessibility(s.page, 'the sign-in page');
     });
-    await done(s);
+    await suite.done(s);
     for (const [who, home] of homes) {
-      const r = await session();
+      const r = await suite.session();
       await step(r.page, `sign in ${who.source}`, async () => {
         await signIn(r.page, who);
         await r.page.getByRole('heading', { level: 1, name: home }).waitFor();
         await expect(r.page.getByRole('button', { name: 'Sign out' })).toBeTruthy();
         await checkAccessibility(r.page, `${home} (${who.source})`);
       });
-      await done(r);
+      await suite.done(r);
     }
   }, 60_000);
 
   test('an officer refers a colleague and an OH advisor works the referral from triage to closure', async () => {
-    const officer = await session();
+    const officer = await suite.session();
     referralId = await step(officer.page, 'officer refers a colleague', async () => {
       const page = officer.page;
       await signIn(page, /^PC Victor Hall/);
@@ -136,10 +100,10 @@ describeBrowser('the web app in a browser', () => {
       await checkAccessibility(page, 'the referral confirmation');
       return ((await page.getByTestId('referral-id').textContent()) ?? '').trim();
     });
-    await done(officer);
+    await suite.done(officer);
     expect(referralId).toMatch(/^[0-9a-f-]{36}$/);
 
-    const advisor = await session();
+    const advisor = await suite.session();
     const page = advisor.page;
     await step(page, 'advisor finds the referral in the unassigned queue', async () => {
       await signIn(page, /^Amara Okafor/);
@@ -151,11 +115,9 @@ describeBrowser('the web app in a browser', () => {
       await page.getByRole('heading', { level: 1, name: 'Jordan Ellis' }).waitFor();
       await checkAccessibility(page, 'the referral awaiting triage');
     });
-    const status = (): Promise<string> => page.getByTestId('case-status').textContent().then((t) => (t ?? '').trim());
-    const saved = async (label: string, next: string): Promise<void> => {
-      // Case-sensitive: "Record consent to release the report: saved" must not pass for "Release the report".
-      await page.getByRole('alert').filter({ hasText: new RegExp(`${label}: saved`) }).waitFor();
-      expect(await status()).toBe(next);
+    const savedAs = async (title: string, next: string): Promise<void> => {
+      await saved(page, title);
+      expect(await caseStatus(page)).toBe(next);
     };
     await step(page, 'triage', async () => {
       await page.getByRole('button', { name: 'Save triage' }).click();
@@ -164,12 +126,12 @@ describeBrowser('the web app in a browser', () => {
       await checkAccessibility(page, 'the triage form with an error');
       await page.getByLabel('High').check();
       await page.getByRole('button', { name: 'Save triage' }).click();
-      await saved('Triage the referral', 'Awaiting consent');
+      await savedAs('Triage the referral', 'Awaiting consent');
     });
     await step(page, 'consent', async () => {
       await page.getByLabel('Yes, consent given').check();
       await page.getByRole('button', { name: 'Save consent' }).click();
-      await saved('Record consent to the referral', 'Awaiting appointment');
+      await savedAs('Record consent to the referral', 'Awaiting appointment');
     });
     await step(page, 'offer and book an appointment', async () => {
       const tomorrow = new Date(Date.now() + 86_400_000);
@@ -177,15 +139,15 @@ describeBrowser('the web app in a browser', () => {
       await page.getByLabel('Date and time').fill(local);
       await page.getByLabel('Video').check();
       await page.getByRole('button', { name: 'Offer appointment' }).click();
-      await saved('Offer an appointment', 'Appointment offered');
+      await savedAs('Offer an appointment', 'Appointment offered');
       await page.getByRole('button', { name: 'Book appointment' }).click();
-      await saved('Book the offered appointment', 'Appointment booked');
+      await savedAs('Book the offered appointment', 'Appointment booked');
       await checkAccessibility(page, 'the booked referral');
     });
     await step(page, 'attendance and outcome', async () => {
       await page.getByLabel('Attended', { exact: true }).check();
       await page.getByRole('button', { name: 'Save attendance' }).click();
-      await saved('Record attendance', 'Awaiting outcome');
+      await savedAs('Record attendance', 'Awaiting outcome');
       // The server's rule, shown beside the field: limited duties go with adjustments.
       await page.getByLabel('Fit with adjustments').check();
       await page.getByLabel('Phased return').check();
@@ -196,26 +158,26 @@ describeBrowser('the web app in a browser', () => {
       await page.getByLabel('Adjusted').check();
       await page.getByLabel('Clinical notes').fill('Discussed sleep and return plan.');
       await page.getByRole('button', { name: 'Save outcome' }).click();
-      await saved('Record the assessment outcome', 'Report consent pending');
+      await savedAs('Record the assessment outcome', 'Report consent pending');
     });
     await step(page, 'report consent, release and close', async () => {
       await page.getByLabel('Yes, consent given').check();
       await page.getByRole('button', { name: 'Save consent' }).click();
-      await saved('Record consent to release the report', 'Report ready');
+      await savedAs('Record consent to release the report', 'Report ready');
       await page.getByLabel('Released to').fill('insp.noah.clarke');
       await page.getByRole('button', { name: 'Release report' }).click();
-      await saved('Release the report', 'Report released');
+      await savedAs('Release the report', 'Report released');
       await page.getByRole('button', { name: 'Close referral' }).first().click();
-      await saved('Close the referral', 'Closed');
+      await savedAs('Close the referral', 'Closed');
       await page.getByText('This referral is finished.').waitFor();
       await page.locator('.app-timeline__item').nth(8).waitFor();
       await checkAccessibility(page, 'the closed referral');
     });
-    await done(advisor);
+    await suite.done(advisor);
   }, 60_000);
 
   test('an overdue badge appears on the open queue without reloading the page', async () => {
-    const http = e2e.app.getHttpServer() as App;
+    const http = suite.http;
     const res = await request(http)
       .post('/referrals')
       .set(as('pc.victor.hall', 'officer', FORCE))
@@ -231,7 +193,7 @@ describeBrowser('the web app in a browser', () => {
       })
       .expect(201);
     const id = res.body.referralId as string;
-    const s = await session();
+    const s = await suite.session();
     await step(s.page, 'overdue badge', async () => {
       await signIn(s.page, /^Fiona Grant/);
       await s.page.getByRole('link', { name: 'OH referrals', exact: true }).click();
@@ -244,11 +206,11 @@ describeBrowser('the web app in a browser', () => {
       expect(await row.textContent()).toContain('overdue by');
       await checkAccessibility(s.page, 'the queue with an overdue referral');
     });
-    await done(s);
+    await suite.done(s);
   }, 45_000);
 
   test('an OH manager lands on a dashboard of charts, each with its table and CSV, under one filter bar', async () => {
-    await request(e2e.app.getHttpServer() as App)
+    await request(suite.http)
       .post('/referrals')
       .set(as('pc.victor.hall', 'officer', FORCE))
       .send({
@@ -262,7 +224,7 @@ describeBrowser('the web app in a browser', () => {
         reason: 'Low mood after a death in custody',
       })
       .expect(201);
-    const s = await session();
+    const s = await suite.session();
     await step(s.page, 'dashboard', async () => {
       const page = s.page;
       await signIn(page, /^Fiona Grant/);
@@ -286,11 +248,11 @@ describeBrowser('the web app in a browser', () => {
       expect(readFileSync(await download.path(), 'utf8').split(/\r?\n/)[0]).toContain('ageBand');
       await checkAccessibility(page, 'the filtered OH dashboard');
     });
-    await done(s);
+    await suite.done(s);
   }, 45_000);
 
   test('a TRiM practitioner records a risk assessment through the ten-item form', async () => {
-    const http = e2e.app.getHttpServer() as App;
+    const http = suite.http;
     const trim = await request(http)
       .post('/trim')
       .set(as('ian.walsh', 'trim_practitioner', FORCE))
@@ -298,7 +260,7 @@ describeBrowser('the web app in a browser', () => {
       .expect(201);
     const id = trim.body.activationId as string;
     await request(http).post(`/trim/${id}/practitioner`).set(as('ian.walsh', 'trim_practitioner', FORCE)).send({ practitionerId: 'ian.walsh' }).expect(200);
-    const s = await session();
+    const s = await suite.session();
     await step(s.page, 'trim risk assessment', async () => {
       const page = s.page;
       await signIn(page, /^Ian Walsh/);
@@ -312,16 +274,16 @@ describeBrowser('the web app in a browser', () => {
       await page.locator('#assessment-score_acute_stress_symptoms').check();
       await page.getByLabel('Assessment notes').fill('Sleeping badly since the collision; good support at home.');
       await page.getByRole('button', { name: 'Save risk assessment' }).click();
-      await page.getByRole('alert').filter({ hasText: 'Record the initial risk assessment: saved' }).waitFor();
-      expect((await page.getByTestId('case-status').textContent())?.trim()).toBe('Awaiting follow up');
+      await saved(page, 'Record the initial risk assessment');
+      expect(await caseStatus(page)).toBe('Awaiting follow up');
       await page.getByRole('heading', { name: 'Record the follow-up risk assessment' }).waitFor();
       await checkAccessibility(page, 'the activation after its initial assessment');
     });
-    await done(s);
+    await suite.done(s);
   }, 45_000);
 
   test('a WLO records a contact: the browser’s check and the server’s rule each show beside the field', async () => {
-    const http = e2e.app.getHttpServer() as App;
+    const http = suite.http;
     const opened = await request(http)
       .post('/welfare-cases')
       .set(as('paul.ahmed', 'professional_standards', FORCE))
@@ -338,7 +300,7 @@ describeBrowser('the web app in a browser', () => {
       .expect(201);
     const id = opened.body.caseId as string;
     await request(http).post(`/welfare-cases/${id}/wlo`).set(as('paul.ahmed', 'professional_standards', FORCE)).send({ wloId: 'olivia.evans' }).expect(200);
-    const s = await session();
+    const s = await suite.session();
     await step(s.page, 'wlo contact', async () => {
       const page = s.page;
       await signIn(page, /^Olivia Evans/);
@@ -361,11 +323,11 @@ describeBrowser('the web app in a browser', () => {
       await page.getByRole('alert').filter({ hasText: 'Record a contact: saved' }).waitFor();
       await checkAccessibility(page, 'the welfare case after a contact');
     });
-    await done(s);
+    await suite.done(s);
   }, 45_000);
 
   test('a supervisor records an incident with an exposed colleague from the incidents page', async () => {
-    const s = await session();
+    const s = await suite.session();
     await step(s.page, 'supervisor incident', async () => {
       const page = s.page;
       await signIn(page, /^Sgt Maya Reid/);
@@ -386,11 +348,11 @@ describeBrowser('the web app in a browser', () => {
       expect(await page.locator('.govuk-summary-list').textContent()).toContain('Sam Rivers (first responder)');
       await checkAccessibility(page, 'the recorded incident');
     });
-    await done(s);
+    await suite.done(s);
   }, 45_000);
 
   test('an HR analyst cannot open a clinical record: the page says so and the API answers 403', async () => {
-    const s = await session();
+    const s = await suite.session();
     await step(s.page, 'hr denied', async () => {
       await signIn(s.page, /^Sam Patel/);
       await s.page.getByRole('heading', { name: 'People board dashboard' }).waitFor();
@@ -405,11 +367,11 @@ describeBrowser('the web app in a browser', () => {
       expect(status).toBe(403);
       await checkAccessibility(s.page, 'the access-denied page');
     });
-    await done(s);
+    await suite.done(s);
   });
 
   test('an OH manager opens a report with its chart and downloads the table as CSV', async () => {
-    const s = await session();
+    const s = await suite.session();
     await step(s.page, 'csv download', async () => {
       const page = s.page;
       await signIn(page, /^Fiona Grant/);
@@ -426,6 +388,6 @@ describeBrowser('the web app in a browser', () => {
       expect(header).toContain('period');
       expect(header).toContain('employmentType');
     });
-    await done(s);
+    await suite.done(s);
   });
 });
