@@ -13,7 +13,7 @@ import { CommandPipeline } from '@casework/core/aggregate/command-pipeline';
 import { runMigrations } from '@casework/core/database/migrations';
 import { createPool } from '@casework/core/database/pool';
 import { PostgresEventStore } from '@casework/core/event-store/postgres/postgres-event-store';
-import { START, type EventStore, type NewEvent, type Position } from '@casework/core/event-store/types';
+import { START, type EventFilter, type EventStore, type NewEvent, type Position } from '@casework/core/event-store/types';
 import { deterministicId, newId } from '@casework/core/ids';
 import { rebuildProjection } from '@casework/core/projections/projection-runner';
 import { calendarFromHolidaysFile } from '@casework/core/time/working-calendar';
@@ -103,19 +103,9 @@ async function main(): Promise<void> {
 
       // Reading every referral event back: decrypting (one key query per page) vs the bare port.
       const referralCount = Number((await pool.query<{ n: string }>("select count(*) as n from es_events where category = 'referral'")).rows[0]?.n);
-      const readAllOf = (source: EventStore) => async () => {
-        let from: Position | typeof START = START;
-        let first = true;
-        for (;;) {
-          const page = await source.readAll({ fromPosition: from, maxCount: 1_000, filter: { streamCategories: ['referral'] } });
-          const rest = first ? page : page.slice(1);
-          first = false;
-          if (rest.length === 0) return;
-          from = (page[page.length - 1] as { position: Position }).position;
-        }
-      };
-      const bare = await timed(readAllOf(store));
-      const decrypting = await timed(readAllOf(encrypted));
+      const referrals = { streamCategories: ['referral'] };
+      const bare = await timed(() => readAllPages(store, referrals));
+      const decrypting = await timed(() => readAllPages(encrypted, referrals));
       rows.push({
         workload: 'read all referral events, decrypting',
         concurrency: 1,
@@ -144,17 +134,7 @@ async function main(): Promise<void> {
         after = Number(page[page.length - 1]?.position);
       }
     });
-    const portRead = await timed(async () => {
-      let from: Position | typeof START = START;
-      let first = true;
-      for (;;) {
-        const page = await store.readAll({ fromPosition: from, maxCount: 1_000 });
-        const rest = first ? page : page.slice(1); // readAll is inclusive of its start
-        first = false;
-        if (rest.length === 0) return;
-        from = (page[page.length - 1] as { position: Position }).position;
-      }
-    });
+    const portRead = await timed(() => readAllPages(store));
     rows.push({
       workload: 'read all, 1,000-event pages (port)',
       concurrency: 1,
@@ -213,6 +193,19 @@ async function main(): Promise<void> {
   const file = join(dir, `${new Date().toISOString().slice(0, 10)}.json`);
   writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), scale: SCALE, node: process.version, rows }, null, 2)}\n`);
   process.stdout.write(`\nWrote ${file}\n`);
+}
+
+/** Reads the whole log (or a filter of it) through a store in 1,000-event pages. */
+async function readAllPages(source: EventStore, filter?: EventFilter): Promise<void> {
+  let from: Position | typeof START = START;
+  let first = true;
+  for (;;) {
+    const page = await source.readAll({ fromPosition: from, maxCount: 1_000, filter });
+    const rest = first ? page : page.slice(1); // readAll is inclusive of its start
+    first = false;
+    if (rest.length === 0) return;
+    from = (page[page.length - 1] as { position: Position }).position;
+  }
 }
 
 function event(): NewEvent {
