@@ -11,7 +11,8 @@ export interface StoreSnapshot {
   readonly readModels: Readonly<Record<string, string>>;
 }
 
-const VOLATILE = /^(schema_migrations|projection_checkpoints|es_events|es_streams)$|audit|login|session|idempot/;
+// Also the staff directory: who signed in (each endpoint's own test user), not case data.
+const VOLATILE = /^(schema_migrations|projection_checkpoints|es_events|es_streams|staff_directory)$|audit|login|session|idempot/;
 
 const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 

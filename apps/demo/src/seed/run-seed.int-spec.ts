@@ -6,10 +6,7 @@ import IORedis from 'ioredis';
 import pino from 'pino';
 import type { Pool } from 'pg';
 import { loadConfig } from '@casework/core/config/app-config';
-import { Client } from 'pg';
-import { createPool } from '@casework/core/database/pool';
-import { runMigrations } from '@casework/core/database/migrations';
-import { emptyDatabase, testDatabaseUrl, testRedisUrl } from '@casework/core/testing/postgres';
+import { freshSideDatabase, sideDatabaseUrl, testRedisUrl } from '@casework/core/testing/postgres';
 import { ALL_MIGRATIONS } from '@casework/platform/migrations';
 import { waitFor } from '@casework/core/testing/wait-for';
 import { AppModule } from '../../../api/src/app.module';
@@ -29,34 +26,9 @@ let pool: Pool;
 let queue: Queue;
 let redis: IORedis;
 
-/** The integration database's name with a `_seed` suffix, on the same server. */
-function seedDatabaseUrl(): string {
-  const url = new URL(testDatabaseUrl());
-  url.pathname = `${url.pathname}_seed`;
-  return url.toString();
-}
-
-async function freshSeedDatabase(url: string): Promise<Pool> {
-  const admin = new URL(url);
-  const name = admin.pathname.slice(1);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
-    if (!rowCount) await client.query(`create database "${name.replace(/"/g, '""')}"`);
-  } finally {
-    await client.end();
-  }
-  const seedPool = createPool(url, { max: 4 });
-  await runMigrations(seedPool, ALL_MIGRATIONS);
-  await emptyDatabase(seedPool);
-  return seedPool;
-}
-
 beforeAll(async () => {
-  const databaseUrl = seedDatabaseUrl();
-  pool = await freshSeedDatabase(databaseUrl);
+  pool = await freshSideDatabase('seed', ALL_MIGRATIONS);
+  const databaseUrl = sideDatabaseUrl('seed');
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,

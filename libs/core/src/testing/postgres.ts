@@ -1,5 +1,6 @@
-import type { Pool, PoolClient } from 'pg';
+import { Client, type Pool, type PoolClient } from 'pg';
 import { createPool } from '../database/pool';
+import { runMigrations, type Migration } from '../database/migrations';
 
 /** The database integration tests use; `npm test` creates it (scripts/ensure-services.sh). */
 export function testDatabaseUrl(): string {
@@ -8,6 +9,37 @@ export function testDatabaseUrl(): string {
 
 export function testPool(max = 10): Pool {
   return createPool(testDatabaseUrl(), { max });
+}
+
+/** A database of a test file's own beside the integration one: its name plus `_<suffix>`. */
+export function sideDatabaseUrl(suffix: string): string {
+  const url = new URL(testDatabaseUrl());
+  url.pathname = `${url.pathname}_${suffix}`;
+  return url.toString();
+}
+
+/**
+ * Creates (when missing), migrates and empties a side database, for tests that run every
+ * projection from the start of the store or write deliberately partial events: in the
+ * shared integration database they would read, or leave, what other tests cannot project.
+ */
+export async function freshSideDatabase(suffix: string, migrations: readonly Migration[], max = 4): Promise<Pool> {
+  const url = sideDatabaseUrl(suffix);
+  const admin = new URL(url);
+  const name = decodeURIComponent(admin.pathname.slice(1));
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await client.query(`create database "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+  const pool = createPool(url, { max });
+  await runMigrations(pool, migrations);
+  await emptyDatabase(pool);
+  return pool;
 }
 
 /**

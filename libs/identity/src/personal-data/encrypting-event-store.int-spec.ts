@@ -4,20 +4,34 @@ import { InMemoryEventStore } from '@casework/core/event-store/memory/memory-eve
 import { PostgresEventStore } from '@casework/core/event-store/postgres/postgres-event-store';
 import { describeEventStoreContract, take } from '@casework/core/event-store/testing/event-store-contract';
 import type { EventStore, NewEvent, RecordedEvent } from '@casework/core/event-store/types';
-import { testPool } from '@casework/core/testing/postgres';
+import { createPool } from '@casework/core/database/pool';
+import { freshSideDatabase, sideDatabaseUrl } from '@casework/core/testing/postgres';
+import { ALL_MIGRATIONS } from '@casework/platform/migrations';
 import { withPersonalDataEncryption } from './encryption.factory';
 import type { EncryptingEventStore } from './encrypting-event-store';
 import { ErasureService } from './erasure.service';
 
 const TEST_CONFIG = { NODE_ENV: 'test' as const, MASTER_KEY: undefined };
 
+/**
+ * A database of this file's own: it writes deliberately partial events (a few fields of a
+ * real event type) that the real projections of other tests could not project, and it
+ * reads the whole log expecting to find its own events within the first pages.
+ */
+let side: Promise<void> | undefined;
+async function testPool(max = 10): Promise<Pool> {
+  side ??= freshSideDatabase('personal_data', ALL_MIGRATIONS, 1).then((p) => p.end());
+  await side;
+  return createPool(sideDatabaseUrl('personal_data'), { max });
+}
+
 describeEventStoreContract('PostgreSQL, encrypting', async () => {
-  const pool = testPool();
+  const pool = await testPool();
   return { store: withPersonalDataEncryption(new PostgresEventStore(pool, { pollIntervalMs: 20 }), TEST_CONFIG, pool), cleanup: () => pool.end() };
 });
 
 describeEventStoreContract('in-memory, encrypting', async () => {
-  const pool = testPool(2);
+  const pool = await testPool(2);
   return { store: withPersonalDataEncryption(new InMemoryEventStore(), TEST_CONFIG, pool), cleanup: () => pool.end() };
 });
 
@@ -53,8 +67,8 @@ describe('personal data at rest and after erasure', () => {
   let erasures: ErasureService;
   let forceId: string;
 
-  beforeAll(() => {
-    pool = testPool();
+  beforeAll(async () => {
+    pool = await testPool();
     raw = new PostgresEventStore(pool, { pollIntervalMs: 20 });
     store = withPersonalDataEncryption(raw, TEST_CONFIG, pool);
     erasures = new ErasureService(pool, store.keys, () => []);

@@ -3,7 +3,8 @@ import type { Pool } from 'pg';
 import { PostgresEventStore } from '@casework/core/event-store/postgres/postgres-event-store';
 import type { NewEvent } from '@casework/core/event-store/types';
 import { rebuildProjection } from '@casework/core/projections/projection-runner';
-import { testPool } from '@casework/core/testing/postgres';
+import { freshSideDatabase } from '@casework/core/testing/postgres';
+import { ALL_MIGRATIONS } from '@casework/platform/migrations';
 import { history as referralHistory, SUBMISSION } from '@casework/referral/domain/testing/referral-fixtures';
 import { referralPersonalDataPurger } from '@casework/referral/read-models/personal-data.purger';
 import { referralQueueProjection } from '@casework/referral/read-models/referral-queue.projection';
@@ -29,8 +30,9 @@ describe('erasure and retention on the read models', () => {
   let erasures: ErasureService;
   let forceId: string;
 
-  beforeAll(() => {
-    pool = testPool();
+  beforeAll(async () => {
+    // A database of its own: its partial events would stop other tests' projections.
+    pool = await freshSideDatabase('erasure', ALL_MIGRATIONS, 10);
     store = withPersonalDataEncryption(new PostgresEventStore(pool, { pollIntervalMs: 20 }), TEST_CONFIG, pool);
     erasures = new ErasureService(pool, store.keys, () => [
       referralPersonalDataPurger,
