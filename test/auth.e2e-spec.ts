@@ -241,7 +241,8 @@ describe('with a real provider (discovery and JWKS over HTTP), CORS and a low ra
   });
 
   it('over the per-user limit a caller gets 429 problem+json with Retry-After; another user is unaffected', async () => {
-    const token = bearer(rs256({ sub: 'busy', roles: ['oh_manager'], extension_force: FORCE }));
+    // Counts live in Redis for a minute (shared by every replica): a user of this run's own.
+    const token = bearer(rs256({ sub: `busy-${randomBytes(4).toString('hex')}`, roles: ['oh_manager'], extension_force: FORCE }));
     const statuses: number[] = [];
     let last: request.Response | undefined;
     for (let i = 0; i < 10; i++) {
@@ -253,6 +254,6 @@ describe('with a real provider (discovery and JWKS over HTTP), CORS and a low ra
     expect(last?.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(last?.body).toMatchObject({ status: 429, code: 'REQUEST.RATE_LIMITED' });
     expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0);
-    await request(http).get('/me').set(bearer(rs256({ sub: 'calm', roles: ['oh_manager'], extension_force: FORCE }))).expect(200);
+    await request(http).get('/me').set(bearer(rs256({ sub: `calm-${randomBytes(4).toString('hex')}`, roles: ['oh_manager'], extension_force: FORCE }))).expect(200);
   });
 });

@@ -2,7 +2,9 @@ import type { KeyObject } from 'node:crypto';
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import type { Pool } from 'pg';
-import { PG_POOL } from '@casework/platform/tokens';
+import { PG_POOL, REDIS } from '@casework/platform/tokens';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import type { Redis } from 'ioredis';
 import { AuditController } from './audit/audit.controller';
 import { DirectoryController, STAFF_DIRECTORY } from './directory/directory.controller';
 import { StaffDirectory } from './directory/staff-directory';
@@ -10,7 +12,7 @@ import { DevDirectorySeed } from './directory/dev-directory-seed';
 import { AuditTrail } from './audit/audit-trail';
 import { AUDIT_TRAIL, AuditInterceptor } from './audit/audit.interceptor';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { RateLimitGuard } from './auth/rate-limit.guard';
+import { RateLimitGuard, RateLimitRedis } from './auth/rate-limit.guard';
 import type { Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '@casework/core/config/app-config';
 import { AuthController, SIGN_IN_CONFIG, type SignInConfig } from './auth/auth.controller';
@@ -38,6 +40,24 @@ export function devIssuerUrl(config: AppConfig): string {
 /** Whether this configuration signs people in through the built-in development issuer. */
 export function usesDevIssuer(config: AppConfig): boolean {
   return !config.OIDC_ISSUER && config.DEV_ISSUER === 'on';
+}
+
+/** Provides the rate limiter's Redis connection (a duplicate of the app's, with its key prefix). */
+@Module({})
+class RateLimitRedisModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: RateLimitRedisModule,
+      providers: [
+        {
+          provide: RateLimitRedis,
+          inject: [REDIS],
+          useFactory: (redis: Redis) => new RateLimitRedis(redis.duplicate({ keyPrefix: `${config.TIMER_QUEUE}:rate:` })),
+        },
+      ],
+      exports: [RateLimitRedis],
+    };
+  }
 }
 
 /**
@@ -123,7 +143,18 @@ export class IdentityModule {
     return {
       module: IdentityModule,
       global: true,
-      imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'default', ttl: 60_000, limit: options.config.RATE_LIMIT_PER_MINUTE }] })],
+      imports: [
+        // Counts live in Redis, so the limit holds across every api replica, not per process;
+        // under the deployment's own namespace (its queue name names the deployment).
+        ThrottlerModule.forRootAsync({
+          imports: [RateLimitRedisModule.forRoot(options.config)],
+          inject: [RateLimitRedis],
+          useFactory: (redis: RateLimitRedis) => ({
+            throttlers: [{ name: 'default', ttl: 60_000, limit: options.config.RATE_LIMIT_PER_MINUTE }],
+            storage: new ThrottlerStorageRedisService(redis.client),
+          }),
+        }),
+      ],
       providers,
       controllers: usesDevIssuer(options.config)
         ? [AuthController, AuditController, DirectoryController, DevIssuerController]

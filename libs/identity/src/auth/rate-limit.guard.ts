@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import type { Redis } from 'ioredis';
 import { ThrottlerGuard, ThrottlerException } from '@nestjs/throttler';
 import { ProblemException, problemType } from '@casework/core/http/problem';
 import type { AuthenticatedRequest } from '../actor';
@@ -23,5 +24,17 @@ export class RateLimitGuard extends ThrottlerGuard {
       status: exception.getStatus(),
       code: 'REQUEST.RATE_LIMITED',
     });
+  }
+}
+
+/**
+ * The rate limiter's own Redis connection: the app's, under the deployment's namespace
+ * (`<TIMER_QUEUE>:rate:`), closed with the app.
+ */
+export class RateLimitRedis implements OnApplicationShutdown {
+  constructor(readonly client: Redis) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    this.client.disconnect();
   }
 }
