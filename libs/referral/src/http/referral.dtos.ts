@@ -16,7 +16,7 @@ import {
   ValidateNested,
   IsUUID,
 } from 'class-validator';
-import { QUEUE_VIEWS, type QueueView } from '../read-models/referral-queue.query';
+import { QUEUE_SORTS, QUEUE_VIEWS, SORT_ORDERS, type QueueSort, type QueueView, type SortOrder } from '../read-models/referral-queue.query';
 import {
   APPOINTMENT_MODES,
   CLOSE_REASONS,
@@ -281,4 +281,13 @@ export class QueueQueryDto extends PageQuery(25, 100) {
   @IsIn(['true', 'false'], { message: '$property must be true or false' })
   includeClosed?: 'true' | 'false';
 
+  @ApiPropertyOptional({ enum: QUEUE_SORTS, default: 'due', description: 'Sorts the whole queue; due = urgent first, then priority, then the next deadline' })
+  @IsOptional()
+  @IsIn(QUEUE_SORTS, { message: allowed(QUEUE_SORTS) })
+  sort: QueueSort = 'due';
+
+  @ApiPropertyOptional({ enum: SORT_ORDERS, default: 'asc' })
+  @IsOptional()
+  @IsIn(SORT_ORDERS, { message: allowed(SORT_ORDERS) })
+  order: SortOrder = 'asc';
 }

@@ -119,6 +119,8 @@ export class ReferralsController {
       // Nobody sees their own referral in a staff queue.
       excludeSubjectId: actor.personId ?? null,
       includeClosed: query.includeClosed === 'true' || (query.status === 'closed' || query.status === 'cancelled'),
+      sort: query.sort,
+      order: query.order,
       page: query.page,
       pageSize: query.pageSize,
     });

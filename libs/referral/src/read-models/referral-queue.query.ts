@@ -3,6 +3,11 @@ import type { Pool } from 'pg';
 export type QueueView = 'mine' | 'unassigned' | 'overdue' | 'all';
 export const QUEUE_VIEWS: readonly QueueView[] = ['mine', 'unassigned', 'overdue', 'all'];
 
+export const QUEUE_SORTS = ['due', 'submitted', 'name', 'department', 'status'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
 export interface QueueFilter {
   readonly forceId: string;
   readonly view: QueueView;
@@ -17,6 +22,9 @@ export interface QueueFilter {
   readonly includeClosed?: boolean;
   /** The caller's own staff number: nobody sees their own referral in a staff queue. */
   readonly excludeSubjectId?: string | null;
+  /** Default `due`: urgent first, then priority, then the deadline that bites soonest. */
+  readonly sort?: QueueSort;
+  readonly order?: SortOrder;
   readonly page: number;
   readonly pageSize: number;
 }
@@ -70,13 +78,33 @@ interface Row {
   total: string;
 }
 
-/** Urgent first, then priority, then the deadline that bites soonest, then oldest. */
-const ORDER = `
-  order by case urgency when 'urgent' then 0 else 1 end,
-           case priority when 'high' then 0 when 'medium' then 1 when 'low' then 2 else 3 end,
-           next_deadline_at asc nulls last,
-           submitted_at asc,
-           referral_id`;
+/**
+ * Each sort key as fixed SQL, written ascending; `desc` flips every term. User input only
+ * ever picks a key, never reaches the SQL. The referral id breaks ties, always ascending,
+ * so paging is deterministic.
+ */
+const SORTS: Record<QueueSort, readonly string[]> = {
+  // Urgent first, then priority, then the deadline that bites soonest, then oldest.
+  due: [
+    "case urgency when 'urgent' then 0 else 1 end asc",
+    "case priority when 'high' then 0 when 'medium' then 1 when 'low' then 2 else 3 end asc",
+    'next_deadline_at asc nulls last',
+    'submitted_at asc',
+  ],
+  submitted: ['submitted_at asc'],
+  name: ['lower(subject_name) asc'],
+  department: ['lower(department) asc'],
+  status: ['status asc'],
+};
+
+function orderBy(sort: QueueSort = 'due', order: SortOrder = 'asc'): string {
+  const terms = order === 'asc' ? SORTS[sort] : SORTS[sort].map(flip);
+  return `order by ${[...terms, 'referral_id asc'].join(', ')}`;
+}
+
+function flip(term: string): string {
+  return term.replace(/ asc( nulls last)?$/, (_, nulls?: string) => (nulls ? ' desc nulls first' : ' desc'));
+}
 
 export async function queryReferralQueue(pool: Pool, filter: QueueFilter): Promise<QueuePage> {
   const where: string[] = ['force_id = $1'];
@@ -99,7 +127,7 @@ export async function queryReferralQueue(pool: Pool, filter: QueueFilter): Promi
   params.push(filter.pageSize, (filter.page - 1) * filter.pageSize);
   const { rows } = await pool.query<Row>(
     `select *, count(*) over () as total from referral_queue
-     where ${where.join(' and ')} ${ORDER}
+     where ${where.join(' and ')} ${orderBy(filter.sort, filter.order)}
      limit $${params.length - 1} offset $${params.length}`,
     params,
   );
