@@ -24,8 +24,8 @@ import {
   RecordContactDto,
   RecordOfferDto,
   RegisterQueryDto,
-  SupportTaskQueueDto,
 } from './support-task.dtos';
+import { SupportTaskQueueQueryDto } from './trauma-queries.dtos';
 
 const CATEGORY = SUPPORT_TASK_STREAM_CATEGORY;
 
@@ -50,7 +50,7 @@ export class SupportTasksController extends CaseController<SupportTaskCommand> {
   @Get('queue')
   @Permit('trauma.exposure')
   @ApiOperation({ summary: 'Proactive-support tasks, overdue first' })
-  async queue(@Query() query: SupportTaskQueueDto, @CurrentActor() actor: Actor): Promise<Page<SupportTaskItem>> {
+  async queue(@Query() query: SupportTaskQueueQueryDto, @CurrentActor() actor: Actor): Promise<Page<SupportTaskItem>> {
     assertTraumaPermission(actor.role, 'exposure');
     return supportTaskQueue(this.pool, {
       forceId: actor.forceId,
@@ -59,6 +59,9 @@ export class SupportTasksController extends CaseController<SupportTaskCommand> {
       includeClosed: query.includeClosed === 'true',
       // Nobody sees their own case in a staff queue.
       excludePersonId: actor.personId ?? null,
+      department: query.department,
+      sort: query.sort,
+      order: query.order,
       page: query.page,
       pageSize: query.pageSize,
     });

@@ -90,6 +90,9 @@ export class TrimController extends CaseController<TrimCommand> {
       includeEnded: query.includeEnded === 'true',
       // Nobody sees their own case in a staff queue.
       excludePersonId: actor.personId ?? null,
+      department: query.department,
+      sort: query.sort,
+      order: query.order,
       page: query.page,
       pageSize: query.pageSize,
     });

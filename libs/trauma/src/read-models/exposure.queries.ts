@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import type { ExposurePolicy } from '../domain/exposure/exposure-policy';
 import { exposureSummary, isAboveThreshold } from '../domain/exposure/exposure-register';
 import type { Exposure, ExposureSummary } from '../domain/exposure/types';
-import type { Page, Paging } from './trauma.queries';
+import { queueOrder, type Page, type Paging, type QueueSort, type QueueSorting } from './trauma.queries';
 
 export interface SupportTaskItem {
   readonly taskId: string;
@@ -22,7 +22,15 @@ export interface SupportTaskItem {
   readonly escalationLevel: number;
 }
 
-/** The coordinator's queue: open tasks, overdue first, then oldest. */
+const TASK_SORTS: Record<QueueSort, readonly string[]> = {
+  due: ['overdue desc', 'escalation_level desc', 'raised_at asc'],
+  submitted: ['raised_at asc'],
+  name: ['lower(person_name) asc'],
+  department: ['lower(department) asc'],
+  status: ['status asc'],
+};
+
+/** The coordinator's queue: open tasks, by default overdue first, then oldest. */
 export async function supportTaskQueue(
   pool: Pool,
   filter: {
@@ -32,7 +40,10 @@ export async function supportTaskQueue(
     includeClosed?: boolean;
     /** The caller's own staff number: nobody sees their own task in a staff queue. */
     excludePersonId?: string | null;
-  } & Paging,
+    /** support_tasks has no employment type, so tasks filter by department only. */
+    department?: string;
+  } & QueueSorting &
+    Paging,
 ): Promise<Page<SupportTaskItem>> {
   const where = ['force_id = $1'];
   const params: unknown[] = [filter.forceId];
@@ -47,9 +58,13 @@ export async function supportTaskQueue(
   }
   if (filter.view === 'unassigned') where.push('coordinator_id is null');
   if (filter.view === 'overdue') where.push('overdue');
+  if (filter.department) {
+    params.push(filter.department);
+    where.push(`department = $${params.length}`);
+  }
   const sql = `from support_tasks where ${where.join(' and ')}`;
   const { rows } = await pool.query<Record<string, unknown>>(
-    `select * ${sql} order by overdue desc, escalation_level desc, raised_at, task_id limit $${params.length + 1} offset $${params.length + 2}`,
+    `select * ${sql} ${queueOrder(TASK_SORTS, 'task_id', filter)} limit $${params.length + 1} offset $${params.length + 2}`,
     [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
   );
   const { rows: count } = await pool.query<{ n: string }>(`select count(*) as n ${sql}`, params);

@@ -40,6 +40,43 @@ class Where {
   }
 }
 
+export const QUEUE_SORTS = ['due', 'submitted', 'name', 'department', 'status'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
+/** How a queue is sorted; `due` (the default) is overdue first, then the next deadline. */
+export interface QueueSorting {
+  readonly sort?: QueueSort;
+  readonly order?: SortOrder;
+}
+
+/**
+ * A queue's ORDER BY from fixed SQL: each key's terms are written ascending and `desc`
+ * flips every one; user input only picks a key. The case id breaks ties, always
+ * ascending, so paging is deterministic.
+ */
+export function queueOrder(terms: Readonly<Record<QueueSort, readonly string[]>>, idColumn: string, sorting: QueueSorting): string {
+  const chosen = terms[sorting.sort ?? 'due'];
+  const flipped = sorting.order === 'desc' ? chosen.map(flipDirection) : chosen;
+  return `order by ${[...flipped, `${idColumn} asc`].join(', ')}`;
+}
+
+function flipDirection(term: string): string {
+  const swap: Record<string, string> = { asc: 'desc', desc: 'asc', last: 'first', first: 'last' };
+  return term.replace(/ (asc|desc)( nulls (last|first))?$/, (_, dir: string, nulls?: string, where?: string) =>
+    ` ${swap[dir]}${nulls && where ? ` nulls ${swap[where]}` : ''}`,
+  );
+}
+
+const TRIM_SORTS: Record<QueueSort, readonly string[]> = {
+  due: ['overdue desc', 'escalation_level desc', 'next_deadline_at asc nulls last', 'activated_at asc'],
+  submitted: ['activated_at asc'],
+  name: ['lower(person_name) asc'],
+  department: ['lower(department) asc'],
+  status: ['status asc'],
+};
+
 async function paged<T>(pool: Pool, select: string, where: Where, order: string, paging: Paging, map: (row: never) => T): Promise<Page<T>> {
   const params = [...where.params, paging.pageSize, (paging.page - 1) * paging.pageSize];
   const { rows } = await pool.query(
@@ -132,7 +169,7 @@ export interface TrimQueueItem {
   readonly escalationLevel: number;
 }
 
-/** TRiM staff's queue: open activations, overdue first, then by the deadline due soonest. */
+/** TRiM staff's queue: open activations, by default overdue first, then by the deadline due soonest. */
 export async function trimQueue(
   pool: Pool,
   filter: {
@@ -142,7 +179,10 @@ export async function trimQueue(
     includeEnded?: boolean;
     /** The caller's own staff number: nobody sees their own activation in a staff queue. */
     excludePersonId?: string | null;
-  } & Paging,
+    /** trim_activations has no employment type, so TRiM filters by department only. */
+    department?: string;
+  } & QueueSorting &
+    Paging,
 ): Promise<Page<TrimQueueItem>> {
   const where = new Where().add('force_id = ?', filter.forceId);
   if (!filter.includeEnded) where.clauses.push('ended_at is null');
@@ -150,11 +190,12 @@ export async function trimQueue(
   if (filter.view === 'mine') where.add('practitioner_id = ?', filter.userId);
   if (filter.view === 'unallocated') where.clauses.push('practitioner_id is null');
   if (filter.view === 'overdue') where.clauses.push('overdue');
+  if (filter.department) where.add('department = ?', filter.department);
   return paged(
     pool,
     'select * from trim_activations',
     where,
-    'order by overdue desc, escalation_level desc, next_deadline_at asc nulls last, activated_at, activation_id',
+    queueOrder(TRIM_SORTS, 'activation_id', filter),
     filter,
     (r: TrimRow) => ({
       activationId: r.activation_id,
