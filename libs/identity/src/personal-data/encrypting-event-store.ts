@@ -70,6 +70,18 @@ export class EncryptingEventStore implements EventStore {
     return this.inner.close();
   }
 
+  /**
+   * Seals events already in the store the way an append would have (for events written
+   * before encryption was turned on): the caller writes the result back. Events holding any
+   * encrypted value are sealed already and come back unchanged.
+   */
+  async sealStored(streamId: string, events: readonly NewEvent[]): Promise<NewEvent[]> {
+    const pending = events.filter((e) => !hasEncrypted(e.data));
+    const sealed = await this.seal(streamId, pending, false);
+    const byId = new Map(sealed.map((e) => [e.id, e]));
+    return events.map((e) => byId.get(e.id) ?? e);
+  }
+
   /** Drop destroyed keys from this process's cache at once. */
   forget(keyIds: Iterable<string>): void {
     this.keys.invalidate(keyIds);
