@@ -211,14 +211,44 @@ export interface QueuePage {
   readonly total: number;
 }
 
+export const QUEUE_SORTS = ['due', 'submitted', 'name', 'department', 'status'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+export type SortOrder = (typeof SORT_ORDERS)[number];
+
+/** Each queue's `submitted`: when the case began (a stay request, a leaving notice, a welfare case opened). */
 const QUEUES = {
-  stay_interviews: { owner: 'interviewer_id', open: 'ended_at is null', order: 'requested_at, stay_id' },
-  exit_cases: { owner: 'interviewer_id', open: 'ended_at is null', order: 'leaving_date, exit_id' },
-  welfare_cases: { owner: 'wlo_id', open: 'closed_at is null', order: 'opened_at, case_id' },
+  stay_interviews: { owner: 'interviewer_id', open: 'ended_at is null', id: 'stay_id', began: 'requested_at', due: 'requested_at asc' },
+  exit_cases: { owner: 'interviewer_id', open: 'ended_at is null', id: 'exit_id', began: 'notified_at', due: 'leaving_date asc' },
+  welfare_cases: { owner: 'wlo_id', open: 'closed_at is null', id: 'case_id', began: 'opened_at', due: 'opened_at asc' },
 } as const;
 
 /**
- * A workflow's queue: open cases, overdue first, then by the deadline due soonest. Free
+ * A queue's ORDER BY from fixed SQL: each key's terms are written ascending and `desc`
+ * flips every one; user input only picks a key. The case id breaks ties, always
+ * ascending, so paging is deterministic.
+ */
+function queueOrder(q: (typeof QUEUES)[keyof typeof QUEUES], sort: QueueSort, order: SortOrder): string {
+  const terms: Record<QueueSort, readonly string[]> = {
+    due: ['overdue desc', 'escalation_level desc', 'next_deadline_at asc nulls last', q.due],
+    submitted: [`${q.began} asc`],
+    name: ['lower(person_name) asc'],
+    department: ['lower(department) asc'],
+    status: ['status asc'],
+  };
+  const chosen = order === 'desc' ? terms[sort].map(flipDirection) : terms[sort];
+  return `order by ${[...chosen, `${q.id} asc`].join(', ')}`;
+}
+
+function flipDirection(term: string): string {
+  const swap: Record<string, string> = { asc: 'desc', desc: 'asc', last: 'first', first: 'last' };
+  return term.replace(/ (asc|desc)( nulls (last|first))?$/, (_, dir: string, nulls?: string, where?: string) =>
+    ` ${swap[dir]}${nulls && where ? ` nulls ${swap[where]}` : ''}`,
+  );
+}
+
+/**
+ * A workflow's queue: open cases, by default overdue first, then by the deadline due soonest. Free
  * text and demographics are left out of queue items.
  */
 export async function caseQueue(
@@ -231,6 +261,10 @@ export async function caseQueue(
     includeClosed: boolean;
     /** The caller's own staff number: nobody sees their own case in a staff queue. */
     excludePersonId?: string | null;
+    department?: string;
+    employmentType?: string;
+    sort?: QueueSort;
+    order?: SortOrder;
     page: number;
     pageSize: number;
   },
@@ -249,9 +283,17 @@ export async function caseQueue(
   }
   if (filter.view === 'unassigned') where.push(`${q.owner} is null`);
   if (filter.view === 'overdue') where.push('overdue');
+  if (filter.department) {
+    params.push(filter.department);
+    where.push(`department = $${params.length}`);
+  }
+  if (filter.employmentType) {
+    params.push(filter.employmentType);
+    where.push(`employment_type = $${params.length}`);
+  }
   const sql = `from ${table} where ${where.join(' and ')}`;
   const { rows } = await pool.query<Record<string, unknown>>(
-    `select * ${sql} order by overdue desc, escalation_level desc, next_deadline_at asc nulls last, ${q.order}
+    `select * ${sql} ${queueOrder(q, filter.sort ?? 'due', filter.order ?? 'asc')}
      limit $${params.length + 1} offset $${params.length + 2}`,
     [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
   );
