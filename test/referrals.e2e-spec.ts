@@ -337,6 +337,15 @@ describe('OH referral, end to end over HTTP', () => {
     expect(page2.body.items.map((i: QueueItemBody) => i.referralId)).toEqual([routine]);
     const bad = await request(http).get('/referrals/queue').query({ pageSize: 1000, view: 'everything' }).set(ohManager).expect(400);
     expect((bad.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['pageSize', 'view']);
+    const injected = await request(http).get('/referrals/queue').query({ sort: '; drop table referral_queue' }).set(ohManager).expect(400);
+    expect((injected.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['sort']);
+    const sideways = await request(http).get('/referrals/queue').query({ sort: 'name', order: 'sideways' }).set(ohManager).expect(400);
+    expect((sideways.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['order']);
+    // Sorted on the server across pages: oldest submitted first, newest first reversed.
+    const oldest = await request(http).get('/referrals/queue').query({ category: 'physical_health', sort: 'submitted', pageSize: 1 }).set(ohManager).expect(200);
+    expect(oldest.body.items.map((i: QueueItemBody) => i.referralId)).toEqual([urgent]);
+    const newest = await request(http).get('/referrals/queue').query({ category: 'physical_health', sort: 'submitted', order: 'desc', pageSize: 1 }).set(ohManager).expect(200);
+    expect(newest.body.items.map((i: QueueItemBody) => i.referralId)).toEqual([routine]);
   });
 
   describe('back-dated CSV import', () => {

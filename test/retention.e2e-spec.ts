@@ -274,4 +274,14 @@ describe('retention and welfare, end to end over HTTP', () => {
       clock.reset();
     }
   });
+
+  it('a queue sort or order outside its list is refused naming the field; known ones and the new filters are taken', async () => {
+    for (const [path, headers] of [['/stay-interviews/queue', team], ['/exits/queue', team], ['/welfare-cases/queue', wlo]] as const) {
+      const injected = await request(http).get(path).query({ sort: '; drop table exit_cases' }).set(headers).expect(400);
+      expect((injected.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['sort']);
+      const sideways = await request(http).get(path).query({ sort: 'name', order: 'sideways', employmentType: 'astronaut' }).set(headers).expect(400);
+      expect((sideways.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(['employmentType', 'order']);
+      await request(http).get(path).query({ sort: 'submitted', order: 'desc', department: 'Response', employmentType: 'pcso' }).set(headers).expect(200);
+    }
+  });
 });

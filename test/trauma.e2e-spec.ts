@@ -433,5 +433,18 @@ describe('trauma support, end to end over HTTP', () => {
       }).expect(422);
       expect(missingIncident.body).toMatchObject({ code: 'TRIM.INCIDENT_NOT_FOUND', field: 'incidentId' });
     });
+
+    it('a queue sort or order outside its list is refused naming the field; a known one is taken', async () => {
+      const wellbeing = as('wb-coord', 'wellbeing_coordinator', FORCE);
+      for (const [path, headers] of [['/trim/queue', practitioner], ['/support-tasks/queue', wellbeing]] as const) {
+        const injected = await request(http).get(path).query({ sort: '; drop table trim_activations' }).set(headers).expect(400);
+        expect((injected.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['sort']);
+        const sideways = await request(http).get(path).query({ sort: 'name', order: 'sideways' }).set(headers).expect(400);
+        expect((sideways.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['order']);
+        await request(http).get(path).query({ sort: 'department', order: 'desc', department: 'Roads Policing' }).set(headers).expect(200);
+      }
+      // Neither read model holds an employment type, so neither queue filters by one.
+      await request(http).get('/trim/queue').query({ employmentType: 'pcso' }).set(practitioner).expect(400);
+    });
   });
 });

@@ -24,10 +24,17 @@ import {
   RecordContactDto,
   RecordOfferDto,
   RegisterQueryDto,
+  SupportTaskQueueDto,
 } from './support-task.dtos';
-import { SupportTaskQueueQueryDto } from './trauma-queries.dtos';
+import { SortedQueue } from './trauma-queries.dtos';
 
 const CATEGORY = SUPPORT_TASK_STREAM_CATEGORY;
+
+/**
+ * The queue's query with sort, order and department (support_tasks has no employment type
+ * to filter by). Built here: support-task.dtos already imports trauma-queries.dtos.
+ */
+class SupportTaskQueueQueryDto extends SortedQueue(SupportTaskQueueDto) {}
 
 /**
  * The wellbeing coordinator's work: the repeat-exposure register, and the proactive-support

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { QUEUE_SORTS, SORT_ORDERS, type QueueSort, type SortOrder } from '../read-models/trauma.queries';
-import { SupportTaskQueueDto } from './support-task.dtos';
 import { allowed } from './validation';
 
 export { PagedPeriodQueryDto, PeriodQueryDto } from '@casework/core/http/query.dtos';
@@ -43,7 +42,7 @@ class TrimQueueBase extends PagedPeriodQueryDto {
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- TypeScript's mixin pattern requires `...args: any[]` constructors */
 /** A staff queue's sort (`sort`, `order`) and department filter, added to its own query. */
-function SortedQueue<Base extends new (...args: any[]) => object>(base: Base) {
+export function SortedQueue<Base extends new (...args: any[]) => object>(base: Base) {
   class Sorted extends base {
     @ApiPropertyOptional({ enum: QUEUE_SORTS, default: 'due', description: 'Sorts the whole queue; due = overdue first, then the next deadline' })
     @IsOptional()
@@ -67,6 +66,3 @@ function SortedQueue<Base extends new (...args: any[]) => object>(base: Base) {
 
 /** The TRiM queue's query (trim_activations has no employment type to filter by). */
 export class TrimQueueQueryDto extends SortedQueue(TrimQueueBase) {}
-
-/** The support-task queue's query (support_tasks has no employment type to filter by). */
-export class SupportTaskQueueQueryDto extends SortedQueue(SupportTaskQueueDto) {}
