@@ -50,18 +50,29 @@ export interface QueueConfig {
   readonly normalise?: (item: QueueItem) => QueueItem;
   /** How the view param is sent (incidents take overdue=true instead of view). */
   readonly viewParam?: (view: string) => Record<string, string | undefined>;
+  /**
+   * The keys the endpoint sorts the whole queue by (`sort`, with `order`), first the
+   * default; absent, the queue shows in the server's one fixed order and offers no sort.
+   */
+  readonly sorts?: readonly (readonly [string, string])[];
 }
 
 /**
- * No queue endpoint takes a sort parameter (their query DTOs have view, filters and paging
- * only; each orders overdue first, then by the next deadline), so other orders apply to the
- * page on screen only, and the control says so.
+ * The sort keys every sorting staff queue takes, with what `submitted` means on it: the
+ * server sorts the whole queue, and breaks ties by case id, so paging is stable.
  */
-const SORTS: readonly (readonly [string, string])[] = [
-  ['', 'Queue order (overdue first, then next deadline)'],
-  ['due', 'Next deadline, soonest first'],
-  ['name', 'Name, A to Z'],
-  ['status', 'Status'],
+export function queueSorts(submitted: string, due = 'Queue order (overdue first, then next deadline)'): readonly (readonly [string, string])[] {
+  return [
+    ['due', due],
+    ['submitted', submitted],
+    ['name', 'Name'],
+    ['department', 'Department'],
+    ['status', 'Status'],
+  ];
+}
+const ORDERS: readonly (readonly [string, string])[] = [
+  ['asc', 'Ascending (A to Z, oldest first)'],
+  ['desc', 'Descending (Z to A, newest first)'],
 ];
 const POLL_MS = 5000;
 
@@ -71,11 +82,14 @@ export async function queueView(config: QueueConfig, route: Route): Promise<() =
   const q = route.query;
   const view = q.get('view') ?? config.defaultView ?? 'all';
   const page = Math.max(1, Number(q.get('page') ?? '1') || 1);
-  const sort = q.get('sort') ?? '';
+  // Only a key the queue offers is sent; anything else in the hash falls back to the default.
+  const sorting: Record<string, string> = {};
+  if (config.sorts?.some(([k]) => k === q.get('sort'))) sorting.sort = q.get('sort') ?? '';
+  if (config.sorts && ORDERS.some(([k]) => k === q.get('order'))) sorting.order = q.get('order') ?? '';
   const filterValues: Record<string, string> = {};
   for (const f of config.filters ?? []) filterValues[f.name] = q.get(f.name) ?? '';
   const base = (extra: Record<string, string | undefined>): string =>
-    hrefWith(config.route, { view: config.views ? view : undefined, sort, ...filterValues, ...extra });
+    hrefWith(config.route, { view: config.views ? view : undefined, ...sorting, ...filterValues, ...extra });
 
   let data: QueuePage | null = null;
   let error: string | null = null;
@@ -84,7 +98,7 @@ export async function queueView(config: QueueConfig, route: Route): Promise<() =
   const load = async (): Promise<void> => {
     const params = new URLSearchParams({ page: String(page), pageSize: '25' });
     if (config.views) for (const [k, v] of Object.entries(config.viewParam ? config.viewParam(view) : { view })) if (v) params.set(k, v);
-    for (const [k, v] of Object.entries(filterValues)) if (v) params.set(k, v);
+    for (const [k, v] of Object.entries({ ...filterValues, ...sorting })) if (v) params.set(k, v);
     try {
       const raw = (await get<QueuePage>(`${config.endpoint}?${params.toString()}`)).data;
       const next = config.normalise ? { ...raw, items: raw.items.map(config.normalise) } : raw;
@@ -106,15 +120,15 @@ export async function queueView(config: QueueConfig, route: Route): Promise<() =
 
   const draw = (): void => {
     if (!data) return;
-    const items = sorted(data.items, sort, config);
+    const items = data.items;
     const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
     const from = data.total === 0 ? 0 : (data.page - 1) * data.pageSize + 1;
     const to = Math.min(data.total, data.page * data.pageSize);
     show(
       html`<h1 class="govuk-heading-l">${config.title}</h1>
         ${config.intro ? config.intro() : nothing}
-        ${config.views ? tabs(config, view, (v) => hrefWith(config.route, { view: v, sort, ...filterValues })) : nothing}
-        ${filtersForm(config, filterValues, sort, view)}
+        ${config.views ? tabs(config, view, (v) => hrefWith(config.route, { view: v, ...sorting, ...filterValues })) : nothing}
+        ${filtersForm(config, filterValues, sorting, view)}
         ${error ? html`<div class="govuk-warning-text"><span class="govuk-warning-text__icon" aria-hidden="true">!</span><strong class="govuk-warning-text__text"><span class="govuk-visually-hidden">Warning</span>${error}</strong></div>` : nothing}
         <p class="govuk-body" id="queue-count">${data.total === 0 ? 'Nothing to show.' : `Showing ${from} to ${to} of ${data.total}`}
           <span class="govuk-body-s govuk-!-margin-left-2">Refreshes every few seconds.</span></p>
@@ -163,15 +177,6 @@ function describeChanges(before: QueuePage, after: QueuePage, config: QueueConfi
   if (parts.length > 0) announce(`Queue updated: ${parts.join(', ')}.`);
 }
 
-function sorted(items: readonly QueueItem[], sort: string, config: QueueConfig): readonly QueueItem[] {
-  if (!sort) return items;
-  const copy = [...items];
-  if (sort === 'due') copy.sort((a, b) => (a.nextDeadline?.dueAt ?? '9999').localeCompare(b.nextDeadline?.dueAt ?? '9999'));
-  if (sort === 'name') copy.sort((a, b) => config.nameOf(a).localeCompare(config.nameOf(b)));
-  if (sort === 'status') copy.sort((a, b) => a.status.localeCompare(b.status));
-  return copy;
-}
-
 function tabs(config: QueueConfig, view: string, href: (v: string) => string): TemplateResult {
   return html`<nav class="govuk-tabs app-tabs" aria-label="Queue views">
     <ul class="govuk-tabs__list">
@@ -184,7 +189,7 @@ function tabs(config: QueueConfig, view: string, href: (v: string) => string): T
   </nav>`;
 }
 
-function filtersForm(config: QueueConfig, values: Record<string, string>, sort: string, view: string): TemplateResult {
+function filtersForm(config: QueueConfig, values: Record<string, string>, sorting: Record<string, string>, view: string): TemplateResult {
   const submit = (event: Event): void => {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
@@ -192,7 +197,7 @@ function filtersForm(config: QueueConfig, values: Record<string, string>, sort: 
     for (const [k, v] of data.entries()) params[k] = String(v).trim();
     go(hrefWith(config.route, params));
   };
-  return html`<form class="app-filters" @submit=${submit} aria-label="Filter and sort">
+  return html`<form class="app-filters" @submit=${submit} aria-label=${config.sorts ? 'Filter and sort' : 'Filter'}>
     ${(config.filters ?? []).map((f) =>
       f.options
         ? html`<div class="govuk-form-group">
@@ -207,17 +212,29 @@ function filtersForm(config: QueueConfig, values: Record<string, string>, sort: 
             <input class="govuk-input govuk-input--width-10" id=${`filter-${f.name}`} name=${f.name} type="text" .value=${values[f.name] ?? ''}>
           </div>`,
     )}
-    <div class="govuk-form-group">
-      <label class="govuk-label govuk-label--s" for="filter-sort">Sort this page</label>
-      <div class="govuk-hint" id="filter-sort-hint">Sorts only the rows shown on this page</div>
-      <select class="govuk-select" id="filter-sort" name="sort" aria-describedby="filter-sort-hint">
-        ${SORTS.map(([v, text]) => html`<option value=${v} ?selected=${v === sort}>${text}</option>`)}
-      </select>
-    </div>
+    ${config.sorts ? sortFields(config.sorts, sorting) : nothing}
     <div class="govuk-form-group">
       <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-top-6 govuk-!-margin-bottom-0">Apply</button>
     </div>
   </form>`;
+}
+
+/** The server sorts the whole queue; the first key (and ascending) is the default. */
+function sortFields(sorts: readonly (readonly [string, string])[], sorting: Record<string, string>): TemplateResult {
+  const sort = sorting.sort ?? sorts[0]?.[0];
+  const order = sorting.order ?? 'asc';
+  return html`<div class="govuk-form-group">
+      <label class="govuk-label govuk-label--s" for="filter-sort">Sort by</label>
+      <select class="govuk-select" id="filter-sort" name="sort">
+        ${sorts.map(([v, text]) => html`<option value=${v} ?selected=${v === sort}>${text}</option>`)}
+      </select>
+    </div>
+    <div class="govuk-form-group">
+      <label class="govuk-label govuk-label--s" for="filter-order">Order</label>
+      <select class="govuk-select" id="filter-order" name="order">
+        ${ORDERS.map(([v, text]) => html`<option value=${v} ?selected=${v === order}>${text}</option>`)}
+      </select>
+    </div>`;
 }
 
 function table(config: QueueConfig, items: readonly QueueItem[]): TemplateResult {

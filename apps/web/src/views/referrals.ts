@@ -3,7 +3,7 @@ import { can, currentUser } from '../app-state';
 import { date, dateTime, label, todayIso } from '../format';
 import { options, withOffset, type ActionForm, type Values } from '../forms';
 import type { CaseConfig, CaseState } from './case';
-import type { QueueConfig } from './queue';
+import { queueSorts, type QueueConfig } from './queue';
 import { staff } from './workflow-kit';
 
 /** The OH referral workflow's vocabulary (mirrors libs/referral/src/domain/types.ts). */
@@ -65,6 +65,7 @@ export const referralQueue: QueueConfig = {
     { name: 'employmentType', label: 'Employment type', options: EMPLOYMENT_TYPES },
     { name: 'department', label: 'Department' },
   ],
+  sorts: queueSorts('Date submitted', 'Queue order (urgent first, then priority and next deadline)'),
   columns: [
     { header: 'Category', cell: (i) => label(String(i.category)) },
     { header: 'Priority', cell: (i) => (i.priority ? label(String(i.priority)) : 'Not triaged') },

@@ -5,9 +5,9 @@ import type { ActionForm, Field, Values } from '../forms';
 import { exitVocabulary, orError, stayVocabulary, VocabularyError, type ExitQuestion, type ExitVocabulary, type StayVocabulary, type Term } from '../vocabulary';
 import type { CaseConfig, CaseState } from './case';
 import type { CreateSpec } from './create';
-import type { QueueConfig, QueueItem } from './queue';
+import { queueSorts, type QueueConfig, type QueueItem } from './queue';
 import { ANYONE } from '../directory';
-import { day, drop, employmentType, instant, isOpen, me, nameOf, note, notFuture, person, radios, staff, str, text, VIEWS, when, withDeadline, workflowCase, yesNo } from './workflow-kit';
+import { day, drop, EMPLOYMENT_TYPES, employmentType, instant, isOpen, me, nameOf, note, notFuture, person, radios, staff, str, text, VIEWS, when, withDeadline, workflowCase, yesNo } from './workflow-kit';
 
 /**
  * Welfare liaison, stay interviews and exits: queues, case forms and the pages that start
@@ -42,7 +42,7 @@ const termBoxes = (name: string, labelText: string, terms: readonly Term[], requ
 /** The list, or null with the page saying why the forms that need it are missing. */
 const listOr = <T>(v: T | VocabularyError): T | null => (v instanceof VocabularyError ? null : v);
 const noticeOf = (v: unknown): string | null => (v instanceof VocabularyError ? v.problem.title : null);
-const queue = (title: string, section: string, id: (i: QueueItem) => unknown, owner: string, extra: Partial<QueueConfig> = {}): QueueConfig => ({
+const queue = (title: string, section: string, id: (i: QueueItem) => unknown, owner: string, submitted: string, extra: Partial<QueueConfig> = {}): QueueConfig => ({
   title,
   endpoint: `/${section}/queue`,
   route: `#/${section}`,
@@ -50,6 +50,11 @@ const queue = (title: string, section: string, id: (i: QueueItem) => unknown, ow
   nameOf,
   views: VIEWS,
   normalise: withDeadline,
+  filters: [
+    { name: 'department', label: 'Department' },
+    { name: 'employmentType', label: 'Employment type', options: EMPLOYMENT_TYPES },
+  ],
+  sorts: queueSorts(submitted),
   columns: [
     { header: 'Department', cell: (i) => String(i.department ?? '—') },
     { header: owner, cell: (i) => String(i[owner === 'WLO' ? 'wloId' : 'interviewerId'] ?? 'Unassigned') },
@@ -59,7 +64,7 @@ const queue = (title: string, section: string, id: (i: QueueItem) => unknown, ow
 const startLink = (permission: string, href: string, textOf: string) => () =>
   can(permission) ? html`<p class="govuk-body"><a class="govuk-link" href=${href}>${textOf}</a></p>` : html``;
 
-export const welfareQueue = queue('Welfare liaison cases', 'welfare-cases', (i) => i.caseId, 'WLO', {
+export const welfareQueue = queue('Welfare liaison cases', 'welfare-cases', (i) => i.caseId, 'WLO', 'Date opened', {
   intro: startLink('retention.openWelfare', '#/welfare-cases/new', 'Open a welfare case'),
 });
 
@@ -156,7 +161,7 @@ export const welfareCreate: CreateSpec = {
   },
 };
 
-export const stayQueue = queue('Stay interviews', 'stay-interviews', (i) => i.stayId ?? i.stayInterviewId, 'Interviewer', {
+export const stayQueue = queue('Stay interviews', 'stay-interviews', (i) => i.stayId ?? i.stayInterviewId, 'Interviewer', 'Date requested', {
   intro: startLink('retention.requestStay', '#/stay-interviews/new', 'Request a stay interview'),
 });
 
@@ -280,7 +285,7 @@ export const stayCreate: CreateSpec = {
   },
 };
 
-export const exitQueue = queue('Exits', 'exits', (i) => i.exitId, 'Interviewer', {
+export const exitQueue = queue('Exits', 'exits', (i) => i.exitId, 'Interviewer', 'Date notified', {
   intro: startLink('retention.notifyLeaving', '#/exits/new', 'Notify a leaving'),
   columns: [
     { header: 'Department', cell: (i) => String(i.department ?? '—') },

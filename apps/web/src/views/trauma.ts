@@ -4,7 +4,7 @@ import { date, label } from '../format';
 import type { ActionForm, Field, Values } from '../forms';
 import type { CaseConfig, CaseState } from './case';
 import type { CreateSpec } from './create';
-import type { QueueConfig } from './queue';
+import { queueSorts, type QueueConfig } from './queue';
 import { incidentVocabulary, type IncidentVocabulary } from '../vocabulary';
 import { ESTIP_STAGES, estipForms, stageOpen } from './estip';
 import { caseSummary, drop, instant, isOpen, me, nameOf, note, notFuture, person, radios, staff, str, text, VIEWS, when, workflowCase } from './workflow-kit';
@@ -37,6 +37,9 @@ export const supportTaskQueue: QueueConfig = {
   idOf: (i) => String(i.taskId),
   nameOf,
   views: VIEWS,
+  // The support-task read model holds no employment type, so there is no filter for one.
+  filters: [{ name: 'department', label: 'Department' }],
+  sorts: queueSorts('Date raised'),
   columns: [
     { header: 'Department', cell: (i) => String(i.department) },
     { header: 'Raised', cell: (i) => date(String(i.raisedAt)) },

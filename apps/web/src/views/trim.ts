@@ -4,7 +4,7 @@ import { date } from '../format';
 import type { ActionForm, Field, Values } from '../forms';
 import type { CaseState } from './case';
 import type { CreateSpec } from './create';
-import type { QueueConfig } from './queue';
+import { queueSorts, type QueueConfig } from './queue';
 import { drop, employmentType, instant, isOpen, me, nameOf, note, notFuture, person, radios, staff, str, text, when, workflowCase } from './workflow-kit';
 
 /**
@@ -44,6 +44,9 @@ export const trimQueue: QueueConfig = {
     ['all', 'All open'],
   ],
   intro: () => (can('trauma.trim') ? html`<p class="govuk-body"><a class="govuk-link" href="#/trim/new">Activate TRiM for someone</a></p>` : html``),
+  // The TRiM read model holds no employment type, so there is no filter for one.
+  filters: [{ name: 'department', label: 'Department' }],
+  sorts: queueSorts('Date activated'),
   columns: [
     { header: 'Department', cell: (i) => String(i.department) },
     { header: 'Activated', cell: (i) => date(String(i.activatedAt)) },
