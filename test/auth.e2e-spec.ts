@@ -14,6 +14,7 @@ import { as, startE2eApp, type E2eApp } from './support/e2e-app';
  * every answer carries (security headers, CORS allow-list, rate limit).
  */
 const FORCE = 'force-auth';
+const METRICS_TOKEN = 'm'.repeat(32);
 const bearer = (token: string): Record<string, string> => ({ Authorization: `Bearer ${token}` });
 const b64 = (v: unknown): string => Buffer.from(JSON.stringify(v)).toString('base64url');
 
@@ -207,6 +208,7 @@ describe('with a real provider (discovery and JWKS over HTTP), CORS and a low ra
         OIDC_FORCE_CLAIM: 'extension_force',
         CORS_ORIGINS: 'https://casework.force.example',
         RATE_LIMIT_PER_MINUTE: '8',
+        METRICS_TOKEN: METRICS_TOKEN,
       },
     });
     http = e2e.app.getHttpServer() as App;
@@ -231,6 +233,14 @@ describe('with a real provider (discovery and JWKS over HTTP), CORS and a low ra
     expect(dev.body.code).toBe('AUTH.TOKEN_SIGNATURE');
     const unknownKey = await request(http).get('/me').set(bearer(rs256({ sub: 'x', roles: ['oh_manager'], extension_force: FORCE }, 'k-unknown')));
     expect(unknownKey.status).toBe(401);
+  });
+
+  it('with METRICS_TOKEN set, /metrics answers the scraper token only', async () => {
+    const refused = await request(http).get('/metrics').expect(401);
+    expect(refused.body).toMatchObject({ code: 'AUTH.METRICS_TOKEN' });
+    await request(http).get('/metrics').set('Authorization', `Bearer ${'y'.repeat(32)}`).expect(401);
+    const scraped = await request(http).get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(200);
+    expect(scraped.text).toContain('casework_http_request_duration_seconds');
   });
 
   it('CORS answers the allow-listed origin only', async () => {

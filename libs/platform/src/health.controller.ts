@@ -1,9 +1,12 @@
-import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
+import { timingSafeEqual } from 'node:crypto';
+import { Controller, Get, Header, Headers, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Redis } from 'ioredis';
 import type { Pool } from 'pg';
 import type { EventStore } from '@casework/core/event-store/types';
+import { APP_CONFIG, type AppConfig } from '@casework/core/config/app-config';
+import { ProblemException, problemType } from '@casework/core/http/problem';
 import { Metrics } from '@casework/core/observability/metrics';
 import { Public } from '@casework/identity/permit.decorator';
 import { ProjectionHost } from './projection-host';
@@ -32,6 +35,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionHost,
     private readonly metrics: Metrics,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** 200 when every dependency answers and no projection is stuck; 503 otherwise. */
@@ -58,10 +62,25 @@ export class HealthController {
     });
   }
 
+  /** Prometheus text; behind `METRICS_TOKEN` when one is configured (a 401 problem otherwise). */
   @Get('metrics')
   @Public()
   @Header('Content-Type', 'text/plain; version=0.0.4')
-  async metricsText(): Promise<string> {
+  async metricsText(@Headers('authorization') authorization: string | undefined): Promise<string> {
+    const token = this.config.METRICS_TOKEN;
+    if (token !== undefined) {
+      const given = Buffer.from(/^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? '');
+      const expected = Buffer.from(token);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        throw new ProblemException({
+          type: problemType('AUTH.METRICS_TOKEN'),
+          title: 'Metrics need the scraper token',
+          status: 401,
+          code: 'AUTH.METRICS_TOKEN',
+          detail: 'Send Authorization: Bearer <METRICS_TOKEN>',
+        });
+      }
+    }
     return this.metrics.scrape();
   }
 }

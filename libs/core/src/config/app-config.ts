@@ -125,6 +125,11 @@ export class AppConfig {
   @Type(() => Number)
   RATE_LIMIT_PER_MINUTE: number = 1200;
 
+  /** When set, `/metrics` answers only `Authorization: Bearer <METRICS_TOKEN>` (the Prometheus scraper's). */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9._~+/=-]{24,200}$/, { message: 'METRICS_TOKEN must be 24–200 token characters' })
+  METRICS_TOKEN?: string = undefined;
+
   // ── Personal data protection ──────────────────────────────────────────────────────
   /**
    * The master key wrapping every person's data key: 32 bytes, base64. Required in
