@@ -3,10 +3,9 @@ import type { Pool } from 'pg';
 export type QueueView = 'mine' | 'unassigned' | 'overdue' | 'all';
 export const QUEUE_VIEWS: readonly QueueView[] = ['mine', 'unassigned', 'overdue', 'all'];
 
-export const QUEUE_SORTS = ['due', 'submitted', 'name', 'department', 'status'] as const;
-export type QueueSort = (typeof QUEUE_SORTS)[number];
-export const SORT_ORDERS = ['asc', 'desc'] as const;
-export type SortOrder = (typeof SORT_ORDERS)[number];
+import { queueOrder, type QueueSort, type SortOrder } from '@casework/core/database/queue-order';
+
+export { QUEUE_SORTS, SORT_ORDERS, type QueueSort, type SortOrder } from '@casework/core/database/queue-order';
 
 export interface QueueFilter {
   readonly forceId: string;
@@ -98,12 +97,7 @@ const SORTS: Record<QueueSort, readonly string[]> = {
 };
 
 function orderBy(sort: QueueSort = 'due', order: SortOrder = 'asc'): string {
-  const terms = order === 'asc' ? SORTS[sort] : SORTS[sort].map(flip);
-  return `order by ${[...terms, 'referral_id asc'].join(', ')}`;
-}
-
-function flip(term: string): string {
-  return term.replace(/ asc( nulls last)?$/, (_, nulls?: string) => (nulls ? ' desc nulls first' : ' desc'));
+  return queueOrder(SORTS, 'referral_id', { sort, order });
 }
 
 export async function queryReferralQueue(pool: Pool, filter: QueueFilter): Promise<QueuePage> {

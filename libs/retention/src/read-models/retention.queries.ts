@@ -1,3 +1,4 @@
+import { queueOrder, type QueueSort, type SortOrder } from '@casework/core/database/queue-order';
 import type { Pool } from 'pg';
 
 /** Business dates (Europe/London), both ends inclusive. */
@@ -211,10 +212,7 @@ export interface QueuePage {
   readonly total: number;
 }
 
-export const QUEUE_SORTS = ['due', 'submitted', 'name', 'department', 'status'] as const;
-export type QueueSort = (typeof QUEUE_SORTS)[number];
-export const SORT_ORDERS = ['asc', 'desc'] as const;
-export type SortOrder = (typeof SORT_ORDERS)[number];
+export { QUEUE_SORTS, SORT_ORDERS, type QueueSort, type SortOrder } from '@casework/core/database/queue-order';
 
 /** Each queue's `submitted`: when the case began (a stay request, a leaving notice, a welfare case opened). */
 const QUEUES = {
@@ -223,27 +221,18 @@ const QUEUES = {
   welfare_cases: { owner: 'wlo_id', open: 'closed_at is null', id: 'case_id', began: 'opened_at', due: 'opened_at asc' },
 } as const;
 
-/**
- * A queue's ORDER BY from fixed SQL: each key's terms are written ascending and `desc`
- * flips every one; user input only picks a key. The case id breaks ties, always
- * ascending, so paging is deterministic.
- */
-function queueOrder(q: (typeof QUEUES)[keyof typeof QUEUES], sort: QueueSort, order: SortOrder): string {
-  const terms: Record<QueueSort, readonly string[]> = {
-    due: ['overdue desc', 'escalation_level desc', 'next_deadline_at asc nulls last', q.due],
-    submitted: [`${q.began} asc`],
-    name: ['lower(person_name) asc'],
-    department: ['lower(department) asc'],
-    status: ['status asc'],
-  };
-  const chosen = order === 'desc' ? terms[sort].map(flipDirection) : terms[sort];
-  return `order by ${[...chosen, `${q.id} asc`].join(', ')}`;
-}
-
-function flipDirection(term: string): string {
-  const swap: Record<string, string> = { asc: 'desc', desc: 'asc', last: 'first', first: 'last' };
-  return term.replace(/ (asc|desc)( nulls (last|first))?$/, (_, dir: string, nulls?: string, where?: string) =>
-    ` ${swap[dir]}${nulls && where ? ` nulls ${swap[where]}` : ''}`,
+/** A queue's ORDER BY: the shared fixed terms, with each queue's own start and due columns. */
+function queueOrderOf(q: (typeof QUEUES)[keyof typeof QUEUES], sort: QueueSort, order: SortOrder): string {
+  return queueOrder(
+    {
+      due: ['overdue desc', 'escalation_level desc', 'next_deadline_at asc nulls last', q.due],
+      submitted: [`${q.began} asc`],
+      name: ['lower(person_name) asc'],
+      department: ['lower(department) asc'],
+      status: ['status asc'],
+    },
+    q.id,
+    { sort, order },
   );
 }
 
@@ -293,7 +282,7 @@ export async function caseQueue(
   }
   const sql = `from ${table} where ${where.join(' and ')}`;
   const { rows } = await pool.query<Record<string, unknown>>(
-    `select * ${sql} ${queueOrder(q, filter.sort ?? 'due', filter.order ?? 'asc')}
+    `select * ${sql} ${queueOrderOf(q, filter.sort ?? 'due', filter.order ?? 'asc')}
      limit $${params.length + 1} offset $${params.length + 2}`,
     [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
   );

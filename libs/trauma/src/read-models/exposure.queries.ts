@@ -2,7 +2,8 @@ import type { Pool } from 'pg';
 import type { ExposurePolicy } from '../domain/exposure/exposure-policy';
 import { exposureSummary, isAboveThreshold } from '../domain/exposure/exposure-register';
 import type { Exposure, ExposureSummary } from '../domain/exposure/types';
-import { queueOrder, type Page, type Paging, type QueueSort, type QueueSorting } from './trauma.queries';
+import { queueOrder, type QueueSort, type QueueSorting } from '@casework/core/database/queue-order';
+import type { Page, Paging } from './trauma.queries';
 
 export interface SupportTaskItem {
   readonly taskId: string;

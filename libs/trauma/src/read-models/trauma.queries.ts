@@ -1,3 +1,4 @@
+import { queueOrder, type QueueSort, type QueueSorting } from '@casework/core/database/queue-order';
 import type { Pool } from 'pg';
 
 /** A period of business dates, inclusive, as YYYY-MM-DD (Europe/London). */
@@ -40,34 +41,7 @@ class Where {
   }
 }
 
-export const QUEUE_SORTS = ['due', 'submitted', 'name', 'department', 'status'] as const;
-export type QueueSort = (typeof QUEUE_SORTS)[number];
-export const SORT_ORDERS = ['asc', 'desc'] as const;
-export type SortOrder = (typeof SORT_ORDERS)[number];
-
-/** How a queue is sorted; `due` (the default) is overdue first, then the next deadline. */
-export interface QueueSorting {
-  readonly sort?: QueueSort;
-  readonly order?: SortOrder;
-}
-
-/**
- * A queue's ORDER BY from fixed SQL: each key's terms are written ascending and `desc`
- * flips every one; user input only picks a key. The case id breaks ties, always
- * ascending, so paging is deterministic.
- */
-export function queueOrder(terms: Readonly<Record<QueueSort, readonly string[]>>, idColumn: string, sorting: QueueSorting): string {
-  const chosen = terms[sorting.sort ?? 'due'];
-  const flipped = sorting.order === 'desc' ? chosen.map(flipDirection) : chosen;
-  return `order by ${[...flipped, `${idColumn} asc`].join(', ')}`;
-}
-
-function flipDirection(term: string): string {
-  const swap: Record<string, string> = { asc: 'desc', desc: 'asc', last: 'first', first: 'last' };
-  return term.replace(/ (asc|desc)( nulls (last|first))?$/, (_, dir: string, nulls?: string, where?: string) =>
-    ` ${swap[dir]}${nulls && where ? ` nulls ${swap[where]}` : ''}`,
-  );
-}
+export { QUEUE_SORTS, SORT_ORDERS, type QueueSort, type QueueSorting, type SortOrder } from '@casework/core/database/queue-order';
 
 const TRIM_SORTS: Record<QueueSort, readonly string[]> = {
   due: ['overdue desc', 'escalation_level desc', 'next_deadline_at asc nulls last', 'activated_at asc'],
