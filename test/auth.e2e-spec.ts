@@ -167,6 +167,11 @@ describe('with the development issuer', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(res.headers['x-powered-by']).toBeUndefined();
+    // The OpenAPI UI alone may apply inline styles (swagger-ui sets them); scripts stay 'self'.
+    const docs = await request(http).get('/api/docs/');
+    expect(docs.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
+    expect(docs.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['content-security-policy']).not.toContain('unsafe-inline');
   });
 });
 

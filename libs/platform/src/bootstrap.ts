@@ -61,6 +61,12 @@ export function configureHttp(app: NestExpressApplication): void {
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // The OpenAPI UI (swagger-ui) sets inline styles: allowed there alone, never scripts.
+  app.use('/api/docs', (_req: Request, res: Response, next: NextFunction) => {
+    const csp = res.getHeader('Content-Security-Policy');
+    if (typeof csp === 'string') res.setHeader('Content-Security-Policy', csp.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"));
+    next();
+  });
   const origins = (config.CORS_ORIGINS ?? '').split(',').filter(Boolean);
   if (origins.length > 0) {
     // Only the listed origins may call from a browser; bearer tokens, no cookies.
