@@ -65,6 +65,13 @@ describeBrowser('allocation pickers from the staff directory', () => {
       await saved(page, 'Triage the referral');
       expect(await caseStatus(page)).toBe('Awaiting consent');
       expect(await page.locator('.govuk-summary-list').textContent()).toContain('ben.hughes');
+      // Names from the directory where ids were: the timeline reads "by Amara Okafor", the id
+      // kept for screen readers (visually hidden) and as a tooltip.
+      const byAmara = page.locator('.app-timeline .app-person[data-user-id="amara.okafor"]').first();
+      await byAmara.waitFor();
+      expect(await byAmara.textContent()).toBe('Amara Okafor (amara.okafor)');
+      expect(await byAmara.getAttribute('title')).toBe('amara.okafor');
+      expect(await page.locator('.govuk-summary-list .app-person[data-user-id="ben.hughes"]').textContent()).toBe('Ben Hughes (ben.hughes)');
       await checkAccessibility(page, 'the referral after triage');
     });
     await suite.done(s);

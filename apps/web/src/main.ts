@@ -2,6 +2,7 @@ import { initAll } from 'govuk-frontend';
 import { ApiError, whenUnauthorised } from './api';
 import { forgetMe, loadMe, currentUser } from './app-state';
 import { completeSignIn, signOut } from './auth';
+import { forgetNames, loadNames } from './directory';
 import { nextGeneration, renderChrome } from './layout';
 import { homeFor } from './nav';
 import { currentRoute, go } from './router';
@@ -23,6 +24,7 @@ async function navigate(): Promise<void> {
   const section = route.parts[0] ?? '';
   if (!readSession()) {
     forgetMe();
+    forgetNames();
     renderChrome('signin', doSignOut);
     signInPage(route.parts[0] === 'signin' ? null : route.hash);
     return;
@@ -30,6 +32,8 @@ async function navigate(): Promise<void> {
   try {
     if (!currentUser()) await loadMe();
     if (mine !== navigation) return;
+    // Names for user ids, once per session, in the background: pages draw ids until then.
+    void loadNames();
   } catch (error) {
     renderChrome(section, doSignOut);
     errorPage(error);
@@ -56,6 +60,7 @@ function doSignOut(): void {
 
 whenUnauthorised(() => {
   forgetMe();
+  forgetNames();
   go('#/signin');
 });
 

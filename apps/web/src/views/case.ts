@@ -1,10 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { ApiError, get, type Problem } from '../api';
 import { announce } from '../app-state';
-import { loadStaff } from '../directory';
+import { loadStaff, whenNamesLoaded } from '../directory';
 import { countdown, dateTime, label } from '../format';
 import { renderAction, resetForms, type ActionForm } from '../forms';
 import { notice, screen } from '../layout';
+import { who } from '../people';
 import { errorPage } from './pages';
 
 /** Open deadlines as every case API shows them. */
@@ -133,7 +134,7 @@ export async function caseView(config: CaseConfig, id: string): Promise<() => vo
                     (t) => html`<li class="app-timeline__item">
                       <h3 class="govuk-heading-s govuk-!-margin-bottom-1">${t.title}</h3>
                       ${t.detail ? html`<p class="govuk-body-s govuk-!-margin-bottom-1">${t.detail}</p>` : nothing}
-                      <p class="govuk-body-s app-muted">${dateTime(t.at)} by ${t.by.userId} (${label(t.by.role)})</p>
+                      <p class="govuk-body-s app-muted">${dateTime(t.at)} by ${who(t.by.userId, '—')} (${label(t.by.role)})</p>
                     </li>`,
                   )}
                 </ol>`}
@@ -147,6 +148,7 @@ export async function caseView(config: CaseConfig, id: string): Promise<() => vo
   await Promise.all([loadCase(), loadTimeline(), loadStaff(config.staffRoles ?? [])]);
   draw(true);
   const tick = window.setInterval(() => draw(false), 1000);
+  const stopNames = whenNamesLoaded(() => live && draw(false));
   // Someone else (or a deadline timer) may change the case while it is open: pick up the
   // new revision so the next form is sent with a current If-Match.
   const poll = window.setInterval(() => {
@@ -165,6 +167,7 @@ export async function caseView(config: CaseConfig, id: string): Promise<() => vo
   }, 5000);
   return () => {
     live = false;
+    stopNames();
     window.clearInterval(tick);
     window.clearInterval(poll);
   };

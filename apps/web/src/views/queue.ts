@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { get } from '../api';
 import { announce } from '../app-state';
+import { whenNamesLoaded } from '../directory';
 import { countdown, dateTime, label } from '../format';
 import { screen } from '../layout';
 import { go, hrefWith, type Route } from '../router';
@@ -146,7 +147,9 @@ export async function queueView(config: QueueConfig, route: Route): Promise<() =
   const tick = window.setInterval(draw, 1000);
   const onFocus = (): void => void load();
   window.addEventListener('focus', onFocus);
+  const stopNames = whenNamesLoaded(draw);
   return () => {
+    stopNames();
     window.clearInterval(timer);
     window.clearInterval(tick);
     window.removeEventListener('focus', onFocus);

@@ -1,3 +1,4 @@
+import { who } from '../people';
 import { html, nothing } from 'lit-html';
 import { can, currentUser } from '../app-state';
 import { date, dateTime, label, todayIso } from '../format';
@@ -108,7 +109,7 @@ export function referralCase(): CaseConfig {
         ['Source', label(String(s.source))],
         ['Submitted', dateTime(String(s.submittedAt))],
         ['Priority', s.priority ? label(String(s.priority)) : 'Not triaged'],
-        ['Advisor', s.advisorId ? String(s.advisorId) : 'Unassigned'],
+        ['Advisor', who(s.advisorId)],
         ['Appointments', apps.length === 0 ? 'None yet' : html`${apps.map((a) => html`${dateTime(a.scheduledFor)}, ${label(a.mode)}: ${label(a.status)}<br>`)}`],
         ['Missed appointments', String(s.dnaCount ?? 0)],
         [

@@ -1,3 +1,4 @@
+import { who } from '../people';
 import { html } from 'lit-html';
 import { can } from '../app-state';
 import { date, label } from '../format';
@@ -57,7 +58,7 @@ const queue = (title: string, section: string, id: (i: QueueItem) => unknown, ow
   sorts: queueSorts(submitted),
   columns: [
     { header: 'Department', cell: (i) => String(i.department ?? '—') },
-    { header: owner, cell: (i) => String(i[owner === 'WLO' ? 'wloId' : 'interviewerId'] ?? 'Unassigned') },
+    { header: owner, cell: (i) => who(i[owner === 'WLO' ? 'wloId' : 'interviewerId']) },
   ],
   ...extra,
 });
@@ -290,7 +291,7 @@ export const exitQueue = queue('Exits', 'exits', (i) => i.exitId, 'Interviewer',
   columns: [
     { header: 'Department', cell: (i) => String(i.department ?? '—') },
     { header: 'Leaving', cell: (i) => date(i.leavingDate ? String(i.leavingDate) : null) },
-    { header: 'Interviewer', cell: (i) => String(i.interviewerId ?? 'Unassigned') },
+    { header: 'Interviewer', cell: (i) => who(i.interviewerId) },
   ],
 });
 

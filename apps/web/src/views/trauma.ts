@@ -1,3 +1,4 @@
+import { who } from '../people';
 import { html } from 'lit-html';
 import { can } from '../app-state';
 import { date, label } from '../format';
@@ -43,7 +44,7 @@ export const supportTaskQueue: QueueConfig = {
   columns: [
     { header: 'Department', cell: (i) => String(i.department) },
     { header: 'Raised', cell: (i) => date(String(i.raisedAt)) },
-    { header: 'Coordinator', cell: (i) => String(i.coordinatorId ?? 'Unassigned') },
+    { header: 'Coordinator', cell: (i) => who(i.coordinatorId) },
   ],
 };
 

@@ -1,3 +1,4 @@
+import { who } from '../people';
 import { html } from 'lit-html';
 import { can } from '../app-state';
 import { date } from '../format';
@@ -50,7 +51,7 @@ export const trimQueue: QueueConfig = {
   columns: [
     { header: 'Department', cell: (i) => String(i.department) },
     { header: 'Activated', cell: (i) => date(String(i.activatedAt)) },
-    { header: 'Practitioner', cell: (i) => String(i.practitionerId ?? 'Unallocated') },
+    { header: 'Practitioner', cell: (i) => who(i.practitionerId, 'Unallocated') },
   ],
 };
 

@@ -1,5 +1,7 @@
+import type { TemplateResult } from 'lit-html';
 import { currentUser } from '../app-state';
 import { staffIn } from '../directory';
+import { who } from '../people';
 import { dateTime, label } from '../format';
 import { withOffset, type ActionForm, type Field, type Values } from '../forms';
 import type { CaseConfig, CaseState } from './case';
@@ -113,9 +115,12 @@ function shown(v: unknown): string {
   return String(v);
 }
 
+/** Facts that hold a colleague's user id: shown as their name from the directory. */
+const USER_ID_KEYS = new Set(['advisorId', 'clinicianId', 'practitionerId', 'wloId', 'interviewerId', 'coordinatorId', 'ownerId', 'allocatedBy', 'recordedBy', 'closedBy']);
+
 /** Every scalar fact of a case, and of its nested records one level down, labelled. */
-export function caseSummary(state: CaseState, skip: readonly string[] = []): (readonly [string, string])[] {
-  const rows: (readonly [string, string])[] = [];
+export function caseSummary(state: CaseState, skip: readonly string[] = []): (readonly [string, TemplateResult | string])[] {
+  const rows: (readonly [string, TemplateResult | string])[] = [];
   for (const [k, v] of Object.entries(state)) {
     if (HIDDEN.has(k) || skip.includes(k) || v === null || v === undefined) continue;
     if (Array.isArray(v)) {
@@ -125,11 +130,11 @@ export function caseSummary(state: CaseState, skip: readonly string[] = []): (re
     if (typeof v === 'object') {
       for (const [k2, v2] of Object.entries(v as Record<string, unknown>)) {
         if (v2 === null || v2 === undefined || typeof v2 === 'object') continue;
-        rows.push([`${label(k)}: ${label(k2).toLowerCase()}`, shown(v2)]);
+        rows.push([`${label(k)}: ${label(k2).toLowerCase()}`, USER_ID_KEYS.has(k2) ? who(v2) : shown(v2)]);
       }
       continue;
     }
-    rows.push([label(k), shown(v)]);
+    rows.push([label(k), USER_ID_KEYS.has(k) ? who(v) : shown(v)]);
   }
   return rows;
 }
