@@ -7,8 +7,7 @@ export const MATRIX_END = '<!-- permission-matrix:end -->';
 /** The role list and the permission matrix as Markdown, for the README. */
 export function renderPermissionMatrix(): string {
   const roleRows = ALL_ROLES.map((r) => {
-    const [label, what] = ROLES[r].split(/:\s(.+)/);
-    return `| \`${r}\` | ${label} | ${what ?? ''} |`;
+    return `| \`${r}\` | ${ROLES[r].label} | ${ROLES[r].does} |`;
   });
   const areas = Object.keys(PERMISSIONS) as PermissionArea[];
   const permissionRows = areas.flatMap((area) =>

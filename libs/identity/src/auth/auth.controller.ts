@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { CurrentActor, type Actor } from '../actor';
 import { permissionsOf, type Permission } from '../permissions';
 import { Permit, Public } from '../permit.decorator';
-import { ROLES, type Role } from '../roles';
+import { roleLabel } from '../roles';
 
 export const SIGN_IN_CONFIG = Symbol('SIGN_IN_CONFIG');
 
@@ -53,7 +53,7 @@ export class AuthController {
       userId: actor.userId,
       name: actor.name ?? null,
       role: actor.role,
-      roleLabel: ROLES[actor.role as Role]?.split(':')[0] ?? actor.role,
+      roleLabel: roleLabel(actor.role),
       roles: actor.roles ?? [actor.role],
       forceId: actor.forceId,
       personId: actor.personId ?? null,

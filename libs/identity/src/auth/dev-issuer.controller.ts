@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../permit.decorator';
-import { ROLES, type Role } from '../roles';
+import { roleLabel } from '../roles';
 import { DEV_ISSUER_PATH, DevIssuer, DevIssuerError } from './dev-issuer';
 
 /** Which origins the issuer may redirect back to (the app's own, PUBLIC_URL and CORS origins). */
@@ -65,7 +65,7 @@ export class DevIssuerController {
       .join('');
     const groups = new Map<string, string[]>();
     for (const u of this.issuer.users()) {
-      const label = ROLES[u.role as Role].split(':')[0];
+      const label = roleLabel(u.role);
       const buttons = groups.get(label) ?? [];
       buttons.push(
         `<button type="submit" name="sub" value="${escape(u.sub)}">${escape(u.name)} — ${escape(label)}${u.forceId === 'demo' ? '' : ` (force ${escape(u.forceId)})`}</button>`,

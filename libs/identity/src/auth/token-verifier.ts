@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { AppConfig } from '@casework/core/config/app-config';
 import type { Actor } from '../actor';
 import { isRole } from '../roles';
@@ -67,11 +67,6 @@ export class TokenVerifier {
     private readonly settings: VerifierSettings,
     private readonly keys: JWTVerifyGetKey,
   ) {}
-
-  /** Keys from the issuer's JWKS endpoint (cached and refreshed by jose on unknown `kid`). */
-  static remote(settings: VerifierSettings, jwksUri: string): TokenVerifier {
-    return new TokenVerifier(settings, createRemoteJWKSet(new URL(jwksUri), { cooldownDuration: 30_000, cacheMaxAge: 600_000 }));
-  }
 
   get issuer(): string {
     return this.settings.issuer;
