@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { Where } from '@casework/core/database/where';
 
 export type AuditAction = 'read' | 'export' | 'change' | 'denied';
 
@@ -78,27 +79,21 @@ export class AuditTrail {
 
   /** A force's trail, newest first, filtered. */
   async query(forceId: string, q: AuditQuery): Promise<AuditPage> {
-    const where = ['force_id = $1'];
-    const params: unknown[] = [forceId];
-    const add = (sql: string, value: unknown): void => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (q.from) add('at >= ?::timestamptz', q.from);
-    if (q.to) add('at < ?::timestamptz', q.to);
-    if (q.userId) add('user_id = ?', q.userId);
-    if (q.resourceId) add('resource_id = ?', q.resourceId);
-    if (q.resource) add('resource = ?', q.resource);
-    if (q.action) add('action = ?', q.action);
-    const filter = where.join(' and ');
+    const where = new Where().add('force_id = ?', forceId);
+    if (q.from) where.add('at >= ?::timestamptz', q.from);
+    if (q.to) where.add('at < ?::timestamptz', q.to);
+    if (q.userId) where.add('user_id = ?', q.userId);
+    if (q.resourceId) where.add('resource_id = ?', q.resourceId);
+    if (q.resource) where.add('resource = ?', q.resource);
+    if (q.action) where.add('action = ?', q.action);
     const [{ rows }, count] = await Promise.all([
       this.pool.query<Record<string, unknown>>(
         `select id::text, at, user_id, role, action, method, route, path, resource, resource_id, status, reason, command_id, request_id, force_id
-           from audit_log where ${filter}
+           from audit_log ${where.sql()}
           order by at desc, id desc limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
-        params,
+        where.params,
       ),
-      this.pool.query<{ n: string }>(`select count(*)::text as n from audit_log where ${filter}`, params),
+      this.pool.query<{ n: string }>(`select count(*)::text as n from audit_log ${where.sql()}`, where.params),
     ]);
     return {
       items: rows.map((r) => ({

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { Where } from '@casework/core/database/where';
 import type { Actor } from '../actor';
 
 export interface StaffMember {
@@ -45,24 +46,16 @@ export class StaffDirectory {
   }
 
   async list(forceId: string, q: { role?: string; search?: string; page: number; pageSize: number }): Promise<StaffPage> {
-    const where = ['force_id = $1'];
-    const params: unknown[] = [forceId];
-    if (q.role) {
-      params.push(q.role);
-      where.push(`role = $${params.length}`);
-    }
-    if (q.search) {
-      params.push(`%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      where.push(`(name ilike $${params.length} or user_id ilike $${params.length})`);
-    }
-    const filter = where.join(' and ');
+    const where = new Where().add('force_id = ?', forceId);
+    if (q.role) where.add('role = ?', q.role);
+    if (q.search) where.add('(name ilike ? or user_id ilike ?)', `%${q.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     const [{ rows }, count] = await Promise.all([
       this.pool.query<{ user_id: string; name: string | null; role: string; last_seen_at: Date }>(
-        `select user_id, name, role, last_seen_at from staff_directory where ${filter}
+        `select user_id, name, role, last_seen_at from staff_directory ${where.sql()}
           order by coalesce(name, user_id), user_id, role limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`,
-        params,
+        where.params,
       ),
-      this.pool.query<{ n: string }>(`select count(*)::text as n from staff_directory where ${filter}`, params),
+      this.pool.query<{ n: string }>(`select count(*)::text as n from staff_directory ${where.sql()}`, where.params),
     ]);
     return {
       items: rows.map((r) => ({ userId: r.user_id, name: r.name, role: r.role, lastSeenAt: r.last_seen_at.toISOString() })),

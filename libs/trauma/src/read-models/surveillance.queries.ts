@@ -1,3 +1,4 @@
+import { Where } from '@casework/core/database/where';
 import type { Pool } from 'pg';
 import type { ScreeningLevel, ScreeningResult } from '../domain/surveillance/types';
 import type { SurveillanceStatus } from '../domain/surveillance/state';
@@ -42,22 +43,6 @@ export interface SurveillanceListItem {
   readonly nextDeadline: { readonly kind: string; readonly dueAt: string } | null;
   readonly overdue: boolean;
   readonly escalationLevel: number;
-}
-
-/** Builds `where` clauses with numbered parameters, so filters stay injection-safe. */
-class Where {
-  readonly clauses: string[] = [];
-  readonly params: unknown[] = [];
-
-  add(clause: string, value: unknown): this {
-    this.params.push(value);
-    this.clauses.push(clause.replaceAll('?', `$${this.params.length}`));
-    return this;
-  }
-
-  sql(): string {
-    return this.clauses.length === 0 ? '' : `where ${this.clauses.join(' and ')}`;
-  }
 }
 
 /** The surveillance schedule: overdue first (most escalated first), then by due date. */

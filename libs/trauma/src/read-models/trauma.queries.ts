@@ -1,11 +1,9 @@
 import { queueOrder, type QueueSort, type QueueSorting } from '@casework/core/database/queue-order';
 import type { Pool } from 'pg';
+import { Where, type DatePeriod } from '@casework/core/database/where';
 
 /** A period of business dates, inclusive, as YYYY-MM-DD (Europe/London). */
-export interface Period {
-  readonly from?: string;
-  readonly to?: string;
-}
+export type Period = DatePeriod;
 
 export interface Page<T> {
   readonly items: readonly T[];
@@ -17,28 +15,6 @@ export interface Page<T> {
 export interface Paging {
   readonly page: number;
   readonly pageSize: number;
-}
-
-/** Builds `where` clauses with numbered parameters, so filters stay injection-safe. */
-class Where {
-  readonly clauses: string[] = [];
-  readonly params: unknown[] = [];
-
-  add(clause: string, value: unknown): this {
-    this.params.push(value);
-    this.clauses.push(clause.replaceAll('?', `$${this.params.length}`));
-    return this;
-  }
-
-  period(column: string, period: Period): this {
-    if (period.from) this.add(`${column} >= (?::date::timestamp at time zone 'Europe/London')`, period.from);
-    if (period.to) this.add(`${column} < ((?::date + 1)::timestamp at time zone 'Europe/London')`, period.to);
-    return this;
-  }
-
-  sql(): string {
-    return this.clauses.length === 0 ? '' : `where ${this.clauses.join(' and ')}`;
-  }
 }
 
 export { QUEUE_SORTS, SORT_ORDERS, type QueueSort, type QueueSorting, type SortOrder } from '@casework/core/database/queue-order';
